@@ -1,0 +1,6 @@
+package dev.paymon.events;
+
+/** How urgent an alert is. */
+public enum Severity {
+    LOW, MEDIUM, HIGH
+}

@@ -1,0 +1,74 @@
+package dev.paymon.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * A real PostgreSQL for tests: by default the server on this machine (127.0.0.1:5432, database
+ * {@code test}, user {@code postgres}, overridable with {@code paymon.test.postgres.url/user/password});
+ * with {@code -Ptestcontainers} the {@code postgres} image. Each call to {@link #newSchema()} gives a
+ * fresh, empty schema so test classes cannot see each other's rows.
+ *
+ * <p>When no server is reachable the test is skipped with a visible message, unless
+ * {@code paymon.require-postgres=true} (set by CI), in which case it fails.
+ */
+public final class TestPostgres {
+
+    /** Connection settings of one fresh schema. */
+    public record Database(String url, String user, String password, String schema) {
+    }
+
+    private static volatile Database server;
+
+    private TestPostgres() {
+    }
+
+    public static Database newSchema() {
+        Database base = server();
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(base.url(), base.user(), base.password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create schema " + schema, e);
+        }
+        String separator = base.url().contains("?") ? "&" : "?";
+        return new Database(base.url() + separator + "currentSchema=" + schema, base.user(), base.password(), schema);
+    }
+
+    private static synchronized Database server() {
+        if (server == null) {
+            server = TestInfra.testcontainers() ? startContainer() : localServer();
+        }
+        return server;
+    }
+
+    private static Database localServer() {
+        String url = System.getProperty("paymon.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        String user = System.getProperty("paymon.test.postgres.user", "postgres");
+        String password = System.getProperty("paymon.test.postgres.password", "");
+        try (Connection ignored = DriverManager.getConnection(url, user, password)) {
+            return new Database(url, user, password, "public");
+        } catch (SQLException e) {
+            String message = "PostgreSQL not reachable at " + url + " (" + e.getMessage() + ")";
+            if (Boolean.getBoolean("paymon.require-postgres")) {
+                throw new IllegalStateException(message + " and paymon.require-postgres=true", e);
+            }
+            System.err.println("SKIPPED: " + message + "; PostgreSQL tests are skipped");
+            Assumptions.abort(message);
+            throw new AssertionError("unreachable");
+        }
+    }
+
+    @SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM exits
+    private static Database startContainer() {
+        PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:17-alpine");
+        postgres.start();
+        return new Database(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword(), "public");
+    }
+}
