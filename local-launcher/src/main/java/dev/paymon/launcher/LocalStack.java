@@ -1,0 +1,98 @@
+package dev.paymon.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The whole pipeline on one machine: one Kafka broker and the three services, each its own JVM.
+ * Used by {@link LocalLauncher} and by the system tests, so both run exactly the same thing.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final StackSettings settings;
+    private final KafkaBroker broker;
+    private final Service publisher;
+    private final Service processor;
+    private final Service subscriber;
+
+    public LocalStack(StackSettings settings) {
+        this.settings = settings;
+        this.broker = new KafkaBroker(new KafkaBroker.BrokerSettings(settings.brokerPort(), settings.controllerPort(),
+                settings.dataDir().resolve("kafka"), logs(settings), settings.brokerClasspath(), settings.brokerJvmOptions()));
+        String kafka = "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers();
+        this.publisher = service(StackSettings.PUBLISHER, settings.publisherPort(), List.of(kafka));
+        this.processor = service(StackSettings.PROCESSOR, settings.processorPort(), List.of(kafka,
+                "--spring.kafka.streams.state-dir=" + settings.dataDir().resolve("processor-state")));
+        this.subscriber = service(StackSettings.SUBSCRIBER, settings.subscriberPort(), List.of(kafka,
+                "--paymon.data-dir=" + settings.dataDir()));
+    }
+
+    private Service service(String name, int port, List<String> arguments) {
+        List<String> all = new ArrayList<>(arguments);
+        all.addAll(settings.extraArguments(name));
+        return new Service(name, settings.jar(name), port, settings.serviceJvmOptions(), all);
+    }
+
+    /** Starts the broker, then the three services side by side, and waits until all are healthy. */
+    public LocalStack start() {
+        broker.start();
+        List<Service> services = services();
+        for (Service service : services) {
+            service.start(settings.dataDir(), logs().resolve(service.name() + ".log"));
+        }
+        for (Service service : services) {
+            service.awaitReady();
+        }
+        return this;
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    public Service publisher() {
+        return publisher;
+    }
+
+    public Service processor() {
+        return processor;
+    }
+
+    public Service subscriber() {
+        return subscriber;
+    }
+
+    public List<Service> services() {
+        return List.of(publisher, processor, subscriber);
+    }
+
+    /** The running processes: broker first. */
+    public List<ManagedProcess> processes() {
+        List<ManagedProcess> processes = new ArrayList<>();
+        processes.add(broker.process());
+        services().forEach(service -> processes.add(service.process()));
+        return processes;
+    }
+
+    public Path logs() {
+        return logs(settings);
+    }
+
+    private static Path logs(StackSettings settings) {
+        return settings.dataDir().resolve("logs");
+    }
+
+    /** Stops the services first (so they can finish in-flight work against the broker), then the broker. */
+    @Override
+    public void close() {
+        List<Service> reversed = new ArrayList<>(services());
+        Collections.reverse(reversed);
+        reversed.forEach(service -> service.stop(STOP_GRACE));
+        broker.stop(STOP_GRACE);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.paymon.systemtest;
+
+import dev.paymon.launcher.LocalStack;
+import dev.paymon.launcher.StackSettings;
+import dev.paymon.testing.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real stack for system tests: the broker and the three service jars as processes on free
+ * ports, the subscriber on a fresh PostgreSQL schema, services capped at a 256 MB heap.
+ */
+final class SystemStack {
+
+    static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private SystemStack() {
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("paymon.root", "..")).toAbsolutePath().normalize();
+    }
+
+    static Path newDataDir(String name) {
+        try {
+            Path target = root().resolve("system-tests").resolve("target");
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target, name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Settings on free ports with the subscriber on its own PostgreSQL schema. */
+    static StackSettings settings(Path dataDir, TestPostgres.Database database) {
+        return StackSettings.defaults(root(), dataDir)
+                .withPorts(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next())
+                .withServiceJvmOptions(SERVICE_JVM)
+                .withExtraArguments(Map.of(StackSettings.SUBSCRIBER, List.of(
+                        "--spring.datasource.url=" + database.url(),
+                        "--spring.datasource.username=" + database.user(),
+                        "--spring.datasource.password=" + database.password())));
+    }
+
+    static LocalStack start(String name, TestPostgres.Database database) {
+        return new LocalStack(settings(newDataDir(name), database)).start();
+    }
+}
