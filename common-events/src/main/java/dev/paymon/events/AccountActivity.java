@@ -21,8 +21,8 @@ public record AccountActivity(
                     .notNull("windowStart", windowStart)
                     .notNull("windowEnd", windowEnd)
                     .nonNegative("count", count)
-                    .notNull("totalBase", totalBase)
-                    .notNull("maxBase", maxBase);
+                    .nonNegative("totalBase", totalBase)
+                    .nonNegative("maxBase", maxBase);
             if (windowStart != null && windowEnd != null && !windowEnd.isAfter(windowStart)) {
                 v.add("windowEnd", "must be after windowStart");
             }

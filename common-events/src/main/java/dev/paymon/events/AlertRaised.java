@@ -17,8 +17,7 @@ public record AlertRaised(
         Instant detectedAt) implements Event {
 
     public AlertRaised {
-        paymentIds = paymentIds == null ? List.of() : List.copyOf(paymentIds);
-        List<String> payments = paymentIds;
+        List<String> payments = paymentIds == null ? List.of() : paymentIds;
         Violations.check(v -> {
             v.id("alertId", alertId)
                     .id("accountId", accountId)
@@ -28,7 +27,11 @@ public record AlertRaised(
             if (payments.isEmpty()) {
                 v.add("paymentIds", "must not be empty");
             }
+            for (int i = 0; i < payments.size(); i++) {
+                v.id("paymentIds[" + i + "]", payments.get(i));
+            }
         });
+        paymentIds = List.copyOf(payments);
     }
 
     @Override

@@ -25,6 +25,7 @@ public record DeadLetter(
         if (reason == null || stage == null) {
             throw new IllegalArgumentException("reason and stage are required");
         }
+        sourceTopic = sourceTopic == null ? "" : sourceTopic;
         detail = detail == null ? "" : detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
     }
 
@@ -33,7 +34,7 @@ public record DeadLetter(
         put(headers, HeaderNames.DLQ_REASON, reason.name());
         put(headers, HeaderNames.DLQ_STAGE, stage);
         put(headers, HeaderNames.DLQ_DETAIL, detail);
-        put(headers, HeaderNames.DLQ_SOURCE_TOPIC, sourceTopic == null ? "" : sourceTopic);
+        put(headers, HeaderNames.DLQ_SOURCE_TOPIC, sourceTopic);
         put(headers, HeaderNames.DLQ_SOURCE_PARTITION, Integer.toString(sourcePartition));
         put(headers, HeaderNames.DLQ_SOURCE_OFFSET, Long.toString(sourceOffset));
     }

@@ -6,6 +6,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +29,9 @@ public final class EventJson {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // Money sent as a JSON number must not pass through a double, nor lose its scale.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .addModule(new SimpleModule("money-as-string").addSerializer(BigDecimal.class, new PlainDecimal()))
             .build();
 
@@ -74,7 +78,8 @@ public final class EventJson {
 
     private static ObjectNode upgrade(EventType<?> type, ObjectNode json) {
         JsonNode versionNode = json.get(VERSION_FIELD);
-        int version = versionNode == null ? 1 : versionNode.asInt(-1);
+        int version = versionNode == null ? 1
+                : versionNode.isIntegralNumber() && versionNode.canConvertToInt() ? versionNode.intValue() : -1;
         if (version < 1 || version > type.version()) {
             throw new EventDecodingException("unsupported " + VERSION_FIELD + " " + versionNode + " for " + type.type()
                     + " (this reader knows 1.." + type.version() + ")");

@@ -1,5 +1,6 @@
 package dev.paymon.events;
 
+import java.util.Objects;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -23,7 +24,7 @@ public final class EventSerde<T extends Event> implements Serde<T> {
     /** @param source the CloudEvents {@code ce_source} this process writes, e.g. {@code /paymon/publisher} */
     public EventSerde(EventType<T> type, String source) {
         this.type = type;
-        this.source = source;
+        this.source = Objects.requireNonNull(source, "source");
     }
 
     public EventType<T> type() {

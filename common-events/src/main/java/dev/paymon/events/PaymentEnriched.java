@@ -24,8 +24,7 @@ public record PaymentEnriched(
         Instant processedAt) implements Event {
 
     public PaymentEnriched {
-        alertIds = alertIds == null ? List.of() : List.copyOf(alertIds);
-        List<String> alerts = alertIds;
+        List<String> alerts = alertIds == null ? List.of() : alertIds;
         Violations.check(v -> {
             v.notNull("payment", payment)
                     .positive("amountBase", amountBase)
@@ -38,7 +37,11 @@ public record PaymentEnriched(
             if (status == PaymentStatus.ACCEPTED && !alerts.isEmpty()) {
                 v.add("alertIds", "must be empty when status is ACCEPTED");
             }
+            for (int i = 0; i < alerts.size(); i++) {
+                v.id("alertIds[" + i + "]", alerts.get(i));
+            }
         });
+        alertIds = List.copyOf(alerts);
     }
 
     @Override

@@ -100,6 +100,16 @@ public final class Violations {
         return this;
     }
 
+    public Violations nonNegative(String field, BigDecimal value) {
+        if (value == null) {
+            return add(field, "must not be null");
+        }
+        if (value.signum() < 0) {
+            add(field, "must not be negative");
+        }
+        return this;
+    }
+
     public Violations nonNegative(String field, long value) {
         if (value < 0) {
             add(field, "must not be negative");

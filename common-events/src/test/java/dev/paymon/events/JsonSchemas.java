@@ -16,19 +16,20 @@ import java.util.List;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
-/** Loads the event JSON Schemas from the classpath and validates JSON against them, as a reader in any language would. */
+/** Loads the event JSON Schemas from the classpath and validates JSON against them, as any other reader would. */
 final class JsonSchemas {
 
     static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
     // Format assertions on: in draft 2020-12 "format" is only an annotation unless a validator opts in.
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+            builder -> builder.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     private JsonSchemas() {
     }
 
-    /** The resource name of version {@code version} of a type's schema; the current one is {@link EventType#schemaResource()}. */
+    /** The resource of one version of a type's schema; the current one is {@link EventType#schemaResource()}. */
     static String resource(EventType<?> type, int version) {
         return "/schemas/" + type.type() + ".v" + version + ".schema.json";
     }
@@ -53,7 +54,10 @@ final class JsonSchemas {
         return schema;
     }
 
-    /** The errors of validating {@code json} against a schema resource, as {@code "location: message"} lines. */
+    /**
+     * The errors of validating {@code json} against a schema resource, each as {@code "<instance location> <keyword>"}
+     * with the missing property appended for {@code required}: {@code "/amount type"}, {@code " required channel"}.
+     */
     static List<String> errors(String resource, byte[] json) {
         return errors(schema(resource), EventJson.MAPPER.readTree(json));
     }
@@ -84,6 +88,7 @@ final class JsonSchemas {
     }
 
     private static String describe(Error error) {
-        return error.getInstanceLocation() + " " + error.getKeyword() + ": " + error.getMessage();
+        String where = error.getInstanceLocation() + " " + error.getKeyword();
+        return "required".equals(error.getKeyword()) ? where + " " + error.getProperty() : where;
     }
 }

@@ -51,7 +51,7 @@ final class Samples {
         return EventTypes.ALL.stream().map(type -> Named.of(type.type(), type));
     }
 
-    @SuppressWarnings("unchecked")
+    /** The sample as {@link EventJson} writes it. */
     static <T extends Event> byte[] json(EventType<T> type) {
         return EventJson.write(type, of(type));
     }
