@@ -1,0 +1,42 @@
+package dev.paymon.processor.payments;
+
+import dev.paymon.events.AccountProfileUpdated;
+import dev.paymon.events.FxRateUpdated;
+import dev.paymon.events.PaymentEnriched;
+import dev.paymon.events.PaymentInitiated;
+import dev.paymon.events.PaymentStatus;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the enriched payment from the reference data known for it: the amount in the base
+ * currency and the account's risk tier. Without a usable FX rate there is no enriched payment; an
+ * account without a profile is enriched with no risk tier.
+ */
+final class PaymentEnrichment {
+
+    private final FxConversion conversion;
+    private final Clock clock;
+
+    PaymentEnrichment(FxConversion conversion, Clock clock) {
+        this.conversion = conversion;
+        this.clock = clock;
+    }
+
+    /**
+     * @param rate    the latest rate of the payment's currency, or {@code null}
+     * @param profile the account's profile, or {@code null}
+     * @return the enriched payment (ACCEPTED, no alerts yet), or empty when no usable FX rate is known
+     */
+    Optional<PaymentEnriched> enrich(PaymentInitiated payment, FxRateUpdated rate, AccountProfileUpdated profile) {
+        return conversion.toBase(payment.amount(), payment.currency(), rate)
+                .map(amountBase -> new PaymentEnriched(payment, amountBase, conversion.baseCurrency(),
+                        profile == null ? null : profile.riskTier(),
+                        PaymentStatus.ACCEPTED, List.of(), clock.instant()));
+    }
+
+    String unknownRate(PaymentInitiated payment) {
+        return "no FX rate from " + payment.currency() + " to " + conversion.baseCurrency();
+    }
+}

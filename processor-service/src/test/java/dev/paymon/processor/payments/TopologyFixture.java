@@ -1,0 +1,110 @@
+package dev.paymon.processor.payments;
+
+import dev.paymon.events.AccountProfileUpdated;
+import dev.paymon.events.Channel;
+import dev.paymon.events.DeadLetter;
+import dev.paymon.events.FxRateUpdated;
+import dev.paymon.events.PaymentEnriched;
+import dev.paymon.events.PaymentInitiated;
+import dev.paymon.events.Topics;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The payment topology in a {@link TopologyTestDriver}, built the way Spring's
+ * {@code StreamsBuilderFactoryBean} builds it, with the production streams settings that matter to
+ * the topology (exactly-once, explicit naming). Inputs are written as the publisher writes them.
+ */
+final class TopologyFixture implements AutoCloseable {
+
+    static final Instant NOW = Instant.parse("2026-11-28T10:15:30Z");
+    static final Instant OCCURRED = Instant.parse("2026-11-28T10:15:00Z");
+    static final String PUBLISHER = "/paymon/publisher";
+
+    final List<DeadLetter> deadLetters = new ArrayList<>();
+    final Topology topology;
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, byte[]> payments;
+    final TestInputTopic<String, FxRateUpdated> fxRates;
+    final TestInputTopic<String, byte[]> rawFxRates;
+    final TestInputTopic<String, AccountProfileUpdated> profiles;
+    final TestOutputTopic<String, PaymentEnriched> enriched;
+    final TestOutputTopic<String, byte[]> deadLetterTopic;
+
+    TopologyFixture(Path stateDir) {
+        Properties config = streamsConfig(stateDir);
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
+        PaymentEnrichment enrichment = new PaymentEnrichment(new FxConversion("EUR"), Clock.fixed(NOW, ZoneOffset.UTC));
+        new PaymentTopology(enrichment, deadLetters::add).build(builder);
+        topology = builder.build(config);
+        driver = new TopologyTestDriver(topology, config);
+        payments = driver.createInputTopic(Topics.PAYMENTS_INITIATED.name(), new StringSerializer(), new ByteArraySerializer());
+        fxRates = driver.createInputTopic(Topics.FX_RATES_REFERENCE.name(), new StringSerializer(),
+                Topics.FX_RATES_REFERENCE.valueSerde(PUBLISHER).serializer());
+        rawFxRates = driver.createInputTopic(Topics.FX_RATES_REFERENCE.name(), new StringSerializer(), new ByteArraySerializer());
+        profiles = driver.createInputTopic(Topics.ACCOUNTS_REFERENCE.name(), new StringSerializer(),
+                Topics.ACCOUNTS_REFERENCE.valueSerde(PUBLISHER).serializer());
+        enriched = driver.createOutputTopic(Topics.PAYMENTS_ENRICHED.name(), new StringDeserializer(),
+                Topics.PAYMENTS_ENRICHED.valueSerde(PaymentTopology.SOURCE).deserializer());
+        deadLetterTopic = driver.createOutputTopic(Topics.PAYMENTS_DLQ.name(), new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    static Properties streamsConfig(Path stateDir) {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "paymon-processor");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return config;
+    }
+
+    static PaymentInitiated payment(String paymentId, String accountId, String amount, String currency) {
+        return new PaymentInitiated(paymentId, accountId, new BigDecimal(amount), currency, "merchant-7", "5411", "DE",
+                Channel.CARD_PRESENT, OCCURRED);
+    }
+
+    static FxRateUpdated rate(String currency, String rateToBase, String baseCurrency) {
+        return new FxRateUpdated(currency, new BigDecimal(rateToBase), baseCurrency, Instant.parse("2026-11-28T00:00:00Z"));
+    }
+
+    /** Sends the payment as the publisher does (JSON and CloudEvents headers) and returns its record. */
+    TestRecord<String, byte[]> send(PaymentInitiated payment) {
+        Headers headers = new RecordHeaders();
+        byte[] value = Topics.PAYMENTS_INITIATED.valueSerde(PUBLISHER).serializer()
+                .serialize(Topics.PAYMENTS_INITIATED.name(), headers, payment);
+        return send(payment.accountId(), value, headers);
+    }
+
+    TestRecord<String, byte[]> send(String key, byte[] value, Headers headers) {
+        TestRecord<String, byte[]> record = new TestRecord<>(key, value, headers, OCCURRED);
+        payments.pipeInput(record);
+        return record;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
