@@ -1,0 +1,108 @@
+package dev.paymon.publisher.config;
+
+import dev.paymon.events.FieldViolation;
+import java.net.URI;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error into an RFC 9457 problem detail ({@code application/problem+json}): Spring MVC's own
+ * (404, 405, 415, ...) through the base class, the publisher's below. Validation problems carry
+ * {@code errors: [{field, message}]} with every bad field.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+    private final PublisherProperties properties;
+
+    ApiExceptionHandler(PublisherProperties properties) {
+        this.properties = properties;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> invalid(InvalidRequestException e, WebRequest request) {
+        int count = e.violations().size();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+                count + (count == 1 ? " field is" : " fields are") + " invalid: " + e.violations().stream()
+                        .map(FieldViolation::field).distinct().collect(Collectors.joining(", ")));
+        problem.setProperty("errors", e.violations());
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> malformed(MalformedJsonException e, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, "Malformed JSON",
+                e.getMessage());
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> tooLarge(RequestTooLargeException e, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.TOO_LARGE, "Content too large",
+                e.getMessage());
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> unavailable(KafkaUnavailableException e, WebRequest request) {
+        log.warn("Answering 503: {}", e.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfterSeconds()));
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.KAFKA_UNAVAILABLE,
+                "Kafka unavailable", sentence(e.getMessage()) + " Nothing was acknowledged; retry with the same ids.");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        log.error("Unexpected error answering {}", request.getDescription(false), e);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
+                "An unexpected error occurred; the service log has the details.");
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, "Unreadable request body",
+                "The request body is missing or cannot be read.");
+        return handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    /** Gives Spring's own problems (no type, i.e. {@code about:blank}) a type named after their status. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
+            problem.setType(ProblemTypes.forStatus(status));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
+    }
+
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+}

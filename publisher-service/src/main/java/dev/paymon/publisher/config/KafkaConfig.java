@@ -1,0 +1,54 @@
+package dev.paymon.publisher.config;
+
+import dev.paymon.events.Event;
+import dev.paymon.events.Topic;
+import dev.paymon.events.Topics;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.support.LoggingProducerListener;
+import org.springframework.kafka.support.ProducerListener;
+
+/**
+ * Kafka wiring: the topics this service writes (created at start-up when missing) and a bounded,
+ * idempotent producer for them. Boot's auto-configured producer factory and template are kept and
+ * customized, so Boot's Kafka properties and producer metrics still apply.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfig {
+
+    static final List<Topic<? extends Event>> WRITTEN =
+            List.of(Topics.PAYMENTS_INITIATED, Topics.ACCOUNTS_REFERENCE, Topics.FX_RATES_REFERENCE);
+
+    @Bean
+    KafkaAdmin.NewTopics publisherTopics(TopicProperties topics) {
+        return new KafkaAdmin.NewTopics(WRITTEN.stream()
+                .map(topic -> topic.toNewTopic(topics.partitions(), topics.replicationFactor()))
+                .toArray(NewTopic[]::new));
+    }
+
+    /** Failed sends are logged with topic and key, but without the payment itself (personal data). */
+    @Bean
+    ProducerListener<Object, Object> kafkaProducerListener() {
+        LoggingProducerListener<Object, Object> listener = new LoggingProducerListener<>();
+        listener.setIncludeContents(false);
+        return listener;
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    DefaultKafkaProducerFactoryCustomizer boundedEventProducer(PublisherProperties publisher) {
+        return factory -> {
+            factory.updateConfigs(ProducerSettings.bounded(factory.getConfigurationProperties(),
+                    publisher.sendTimeout()));
+            DefaultKafkaProducerFactory<String, Event> events = (DefaultKafkaProducerFactory<String, Event>) factory;
+            events.setKeySerializer(new StringSerializer());
+            events.setValueSerializer(new EventValueSerializer(WRITTEN));
+        };
+    }
+}

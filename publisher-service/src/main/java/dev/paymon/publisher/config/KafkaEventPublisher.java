@@ -1,0 +1,136 @@
+package dev.paymon.publisher.config;
+
+import static java.util.concurrent.TimeUnit.NANOSECONDS;
+
+import dev.paymon.events.Event;
+import dev.paymon.events.Topic;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link EventPublisher} on Spring's {@link KafkaTemplate}. The producer's own timeouts are derived from
+ * the same send timeout ({@link ProducerSettings}); the deadline here bounds the sum of blocking in
+ * {@code send()} and waiting for the acknowledgement.
+ */
+@Component
+class KafkaEventPublisher implements EventPublisher, SmartInitializingSingleton {
+
+    private final KafkaTemplate<String, Event> kafka;
+    private final Duration sendTimeout;
+
+    KafkaEventPublisher(KafkaTemplate<String, Event> kafka, PublisherProperties properties) {
+        this.kafka = kafka;
+        this.sendTimeout = properties.sendTimeout();
+    }
+
+    /**
+     * Creates the (shared) producer at start-up rather than on the first request, which would otherwise
+     * spend part of its time bound on that. Needs no broker.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        kafka.getProducerFactory().createProducer();
+    }
+
+    @Override
+    public <V extends Event> Published publish(Topic<V> topic, String key, V event) {
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        return await(send(topic, key, event), deadline);
+    }
+
+    @Override
+    public <V extends Event> CompletableFuture<Published> publishAsync(Topic<V> topic, String key, V event) {
+        CompletableFuture<Published> sent = send(topic, key, event);
+        if (sent.isCompletedExceptionally()) {
+            await(sent, System.nanoTime());
+        }
+        return sent;
+    }
+
+    @Override
+    public <V extends Event> List<Delivery> publishAll(Topic<V> topic, Function<? super V, String> keyOf,
+                                                       List<V> events, boolean awaitAcks) {
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        List<CompletableFuture<Published>> sends = new ArrayList<>(events.size());
+        KafkaUnavailableException refused = null;
+        for (V event : events) {
+            if (refused == null && System.nanoTime() - deadline >= 0) {
+                refused = new KafkaUnavailableException("Kafka did not take the batch within " + millis());
+            }
+            CompletableFuture<Published> sent = refused == null
+                    ? send(topic, keyOf.apply(event), event)
+                    : CompletableFuture.failedFuture(refused);
+            if (refused == null && sent.isCompletedExceptionally()) {
+                // The producer could not even take this one (no broker within max.block.ms): stop trying,
+                // each further send would block as long again.
+                refused = failureOf(sent);
+            }
+            sends.add(sent);
+        }
+        return sends.stream().map(sent -> delivery(sent, deadline, awaitAcks)).toList();
+    }
+
+    private Delivery delivery(CompletableFuture<Published> sent, long deadline, boolean awaitAcks) {
+        if (!awaitAcks && !sent.isCompletedExceptionally()) {
+            return Delivery.handedOver();
+        }
+        try {
+            return Delivery.acknowledged(await(sent, deadline));
+        } catch (KafkaUnavailableException e) {
+            return Delivery.failed(e.getMessage());
+        }
+    }
+
+    private <V extends Event> CompletableFuture<Published> send(Topic<V> topic, String key, V event) {
+        try {
+            return kafka.send(topic.name(), key, event).thenApply(result -> new Published(
+                    result.getRecordMetadata().topic(),
+                    result.getRecordMetadata().partition(),
+                    result.getRecordMetadata().offset()));
+        } catch (KafkaException e) {
+            // KafkaTemplate rethrows a send the producer failed at once, e.g. after max.block.ms without metadata.
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private Published await(CompletableFuture<Published> sent, long deadline) {
+        try {
+            return sent.get(Math.max(0, deadline - System.nanoTime()), NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new KafkaUnavailableException("Kafka did not acknowledge the event within " + millis(), e);
+        } catch (ExecutionException e) {
+            throw unavailable(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while waiting for Kafka", e);
+        }
+    }
+
+    private static KafkaUnavailableException failureOf(CompletableFuture<Published> failed) {
+        Throwable error = failed.handle((published, e) -> e).join();
+        return unavailable(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+    }
+
+    private static KafkaUnavailableException unavailable(Throwable cause) {
+        if (cause instanceof KafkaUnavailableException unavailable) {
+            return unavailable;
+        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(cause);
+        return new KafkaUnavailableException("Kafka did not take the event: " + root.getMessage(), cause);
+    }
+
+    private String millis() {
+        return sendTimeout.toMillis() + " ms";
+    }
+}

@@ -1,0 +1,55 @@
+package dev.paymon.publisher.config;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * Producer settings that make every send end, one way or the other, within the publisher's send timeout,
+ * so an HTTP request never hangs on Kafka and never gets a 2xx for an event the broker did not take.
+ */
+final class ProducerSettings {
+
+    /**
+     * Kafka 4 defaults {@code linger.ms} to 5: every synchronous request would wait 5 ms before its record is
+     * even sent. The publisher answers each request only after the broker's acknowledgement, so it sends at
+     * once (0) instead. Throughput under load does not suffer: while the idempotent producer has its five
+     * requests in flight, records of concurrent requests queue up and leave together as one batch.
+     * {@code spring.kafka.producer.properties.linger.ms} overrides this.
+     */
+    static final long DEFAULT_LINGER_MS = 0;
+
+    private ProducerSettings() {
+    }
+
+    /**
+     * The settings to apply on top of the configured ones.
+     *
+     * <ul>
+     *   <li>{@code acks=all} and idempotence: a 2xx means every in-sync replica has the event, written once.</li>
+     *   <li>{@code max.block.ms} = send timeout: {@code send()} blocks (waiting for metadata, i.e. for a
+     *       broker) at most that long.</li>
+     *   <li>{@code delivery.timeout.ms} = send timeout: retries stop and the send fails after that long.</li>
+     *   <li>{@code request.timeout.ms} = send timeout - linger, as Kafka requires
+     *       {@code delivery.timeout.ms >= linger.ms + request.timeout.ms}.</li>
+     * </ul>
+     */
+    static Map<String, Object> bounded(Map<String, Object> configured, Duration sendTimeout) {
+        long bound = sendTimeout.toMillis();
+        Object configuredLinger = configured.get(ProducerConfig.LINGER_MS_CONFIG);
+        long linger = configuredLinger == null ? DEFAULT_LINGER_MS : Long.parseLong(configuredLinger.toString());
+        if (linger >= bound) {
+            throw new IllegalArgumentException("linger.ms (" + linger + ") must be below the send timeout ("
+                    + bound + " ms)");
+        }
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, linger);
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, bound);
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) bound);
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (bound - linger));
+        return settings;
+    }
+}

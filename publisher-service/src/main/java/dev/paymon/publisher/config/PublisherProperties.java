@@ -1,0 +1,62 @@
+package dev.paymon.publisher.config;
+
+import java.time.Duration;
+import java.util.Currency;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the publisher ({@code paymon.publisher.*}); defaults are documented in {@code application.yml}.
+ *
+ * @param sendTimeout   how long a request may wait for Kafka (producer blocking plus broker acknowledgement)
+ *                      before it is answered with 503
+ * @param retryAfter    the {@code Retry-After} advice sent with a 503
+ * @param baseCurrency  the currency FX rates are quoted against
+ * @param maxBodySize   the largest request body accepted; larger ones get 413
+ * @param batch         limits of the batch endpoint
+ */
+@ConfigurationProperties("paymon.publisher")
+public record PublisherProperties(
+        @DefaultValue("5s") Duration sendTimeout,
+        @DefaultValue("5s") Duration retryAfter,
+        @DefaultValue("EUR") String baseCurrency,
+        @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue Batch batch) {
+
+    public PublisherProperties {
+        if (sendTimeout.isNegative() || sendTimeout.isZero()) {
+            throw new IllegalArgumentException("paymon.publisher.send-timeout must be positive, was " + sendTimeout);
+        }
+        if (!Currency.getAvailableCurrencies().contains(currencyOrNull(baseCurrency))) {
+            throw new IllegalArgumentException("paymon.publisher.base-currency must be an ISO 4217 code, was "
+                    + baseCurrency);
+        }
+        if (maxBodySize.toBytes() <= 0) {
+            throw new IllegalArgumentException("paymon.publisher.max-body-size must be positive, was " + maxBodySize);
+        }
+    }
+
+    private static Currency currencyOrNull(String code) {
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** {@code Retry-After} in whole seconds, at least 1. */
+    public long retryAfterSeconds() {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+
+    /** @param maxItems the most items one batch request may carry; more gets 413 */
+    public record Batch(@DefaultValue("1000") int maxItems) {
+
+        public Batch {
+            if (maxItems < 1) {
+                throw new IllegalArgumentException("paymon.publisher.batch.max-items must be at least 1, was " + maxItems);
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.paymon.publisher.payments;
+
+import dev.paymon.publisher.config.PublisherProperties;
+import dev.paymon.publisher.config.RequestJson;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/payments} and {@code POST /api/v1/payments/batch}.
+ *
+ * <p>By default an answer comes only after the broker acknowledged the payment ({@code acks=all}): a 2xx
+ * means it is stored. With {@code ?async=true} the answer comes as soon as the producer has the payment,
+ * before any acknowledgement: faster, but <b>at most once</b> — a broker failure afterwards loses it
+ * silently for the client. If Kafka cannot take a payment within the send timeout the answer is 503 with
+ * {@code Retry-After}; retrying with the same {@code paymentId} is safe (it is the idempotency key).
+ * Bodies are read as bytes and parsed by the service itself, so every bad field is reported at once.
+ */
+@RestController
+@RequestMapping("/api/v1/payments")
+@Tag(name = "Payments")
+@ApiResponse(responseCode = "400", description = "Malformed JSON or invalid fields (problem detail listing every "
+        + "bad field)", content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "413", description = "Body over the size limit or too many batch items",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "415", description = "Unsupported media type",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "503", description = "Kafka did not take the payment in time; see Retry-After",
+        content = @Content(mediaType = "application/problem+json"))
+class PaymentController {
+
+    static final String NDJSON = "application/x-ndjson";
+    private static final String ASYNC = "true: answer once the producer has the payment, before the broker "
+            + "acknowledges it (at most once)";
+
+    private final PaymentIntake intake;
+    private final int maxItems;
+
+    PaymentController(PaymentIntake intake, PublisherProperties properties) {
+        this.intake = intake;
+        this.maxItems = properties.batch().maxItems();
+    }
+
+    @Operation(summary = "Publish one payment",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = PaymentRequest.class))))
+    @ApiResponse(responseCode = "202", description = "Acknowledged by the broker (with async=true: handed to the "
+            + "producer, paymentId only)")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    PaymentAccepted submit(@RequestBody byte[] body,
+                           @Parameter(description = ASYNC) @RequestParam(defaultValue = "false") boolean async) {
+        return intake.submit(RequestJson.read(body), async);
+    }
+
+    @Operation(summary = "Publish a batch of payments: a JSON array, or NDJSON with one payment per line",
+            description = "Valid items are published, invalid ones reported; 503 if Kafka took none of the valid items",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            array = @ArraySchema(schema = @Schema(implementation = PaymentRequest.class))),
+                    @Content(mediaType = NDJSON, schema = @Schema(implementation = PaymentRequest.class))}))
+    @ApiResponse(responseCode = "200", description = "One result per item")
+    @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    BatchResult submitBatch(@RequestBody byte[] body,
+                            @Parameter(description = ASYNC) @RequestParam(defaultValue = "false") boolean async) {
+        return intake.submitAll(BatchReader.fromJsonArray(body, maxItems), async);
+    }
+
+    @Operation(summary = "Publish a batch of payments: a JSON array, or NDJSON with one payment per line",
+            description = "Valid items are published, invalid ones reported; 503 if Kafka took none of the valid items",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            array = @ArraySchema(schema = @Schema(implementation = PaymentRequest.class))),
+                    @Content(mediaType = NDJSON, schema = @Schema(implementation = PaymentRequest.class))}))
+    @ApiResponse(responseCode = "200", description = "One result per non-blank line")
+    @PostMapping(path = "/batch", consumes = NDJSON)
+    BatchResult submitNdjsonBatch(@RequestBody byte[] body,
+                                  @Parameter(description = ASYNC) @RequestParam(defaultValue = "false") boolean async) {
+        return intake.submitAll(BatchReader.fromNdjson(body, maxItems), async);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.paymon.publisher.payments;
+
+import dev.paymon.publisher.WebSliceTestConfig;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+
+/** The payments web layer with small limits and a fake Kafka boundary; one cached context for all its tests. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@WebMvcTest(controllers = PaymentController.class, properties = {
+        "paymon.publisher.max-body-size=2KB",
+        "paymon.publisher.batch.max-items=3",
+        "paymon.publisher.retry-after=7s"})
+@Import({PaymentIntake.class, PaymentRequestParser.class, PaymentMetrics.class, WebSliceTestConfig.class})
+@interface PaymentWebSlice {
+}
