@@ -1,0 +1,103 @@
+package dev.paymon.subscriber.config;
+
+import dev.paymon.events.DeadLetter;
+import dev.paymon.events.EventDecodingException;
+import dev.paymon.events.InvalidEventException;
+import dev.paymon.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+
+/**
+ * What happens to a record a listener cannot handle. Undecodable and invalid records go to
+ * {@code subscriber.dlq.v1} at once, with their original key and bytes and {@link DeadLetter}
+ * headers, so they never block their partition. Transient database failures are retried with
+ * back-off until the database answers again; other failures are retried a few times, then
+ * dead-lettered as {@code PROCESSING_ERROR}.
+ *
+ * <p>Boot's listener container factory configurer applies this handler to every listener.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeadLetterConfig {
+
+    static final String DEAD_LETTERS_METRIC = "paymon.subscriber.dead.letters";
+    static final String FAILED_DELIVERIES_METRIC = "paymon.subscriber.failed.deliveries";
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterConfig.class);
+
+    /**
+     * The service's only producer: Boot's producer settings (servers, security, metrics) with a
+     * value serializer that writes original bytes unchanged. The copied producer factory is closed
+     * with this template.
+     */
+    @Bean
+    KafkaTemplate<String, Object> deadLetterTemplate(ProducerFactory<String, Object> producers) {
+        return new KafkaTemplate<>(producers, Map.of(
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class));
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, Object> deadLetterTemplate, RetryProperties retry,
+                                          MeterRegistry meters) {
+        DeadLetterPublishingRecoverer publisher = deadLetterPublisher(deadLetterTemplate);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
+            publisher.accept(record, failure);
+            deadLettered(record, Failures.deadLetter(record, failure), meters);
+        }, retry.processing().backOff());
+        // Retrying cannot fix a record that does not decode or validate.
+        handler.addNotRetryableExceptions(InvalidEventException.class, EventDecodingException.class);
+        handler.setBackOffFunction((record, failure) ->
+                Failures.isTransientDatabaseError(failure) ? retry.database().backOff() : null);
+        handler.setRetryListeners((record, failure, attempt) -> failed(record, failure, attempt, meters));
+        return handler;
+    }
+
+    private static DeadLetterPublishingRecoverer deadLetterPublisher(KafkaTemplate<String, Object> template) {
+        // A negative partition lets the producer partition by the original key.
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
+                (record, failure) -> new TopicPartition(Topics.SUBSCRIBER_DLQ.name(), -1));
+        publisher.setHeadersFunction((record, failure) -> {
+            RecordHeaders headers = new RecordHeaders();
+            Failures.deadLetter(record, failure).writeTo(headers);
+            return headers;
+        });
+        return publisher;
+    }
+
+    private static void deadLettered(ConsumerRecord<?, ?> record, DeadLetter deadLetter, MeterRegistry meters) {
+        log.warn("Dead-lettered {}-{}@{} to {}: {} at {}: {}", record.topic(), record.partition(), record.offset(),
+                Topics.SUBSCRIBER_DLQ.name(), deadLetter.reason(), deadLetter.stage(), deadLetter.detail());
+        Counter.builder(DEAD_LETTERS_METRIC)
+                .description("Records written to the subscriber's dead-letter topic, by reason")
+                .tag("reason", deadLetter.reason().name())
+                .register(meters)
+                .increment();
+    }
+
+    /** A steadily growing count with cause {@code database} means the projection waits for its database. */
+    private static void failed(ConsumerRecord<?, ?> record, Exception failure, int attempt, MeterRegistry meters) {
+        boolean database = Failures.isTransientDatabaseError(failure);
+        String cause = Failures.rootCause(failure).toString();
+        log.warn("Attempt {} to handle {}-{}@{} failed{}: {}", attempt, record.topic(), record.partition(),
+                record.offset(), database ? " (database unavailable, retrying)" : "", cause);
+        Counter.builder(FAILED_DELIVERIES_METRIC)
+                .description("Failed attempts to handle a record, by cause")
+                .tag("cause", database ? "database" : "record")
+                .register(meters)
+                .increment();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.paymon.subscriber.config;
+
+import dev.paymon.events.Topic;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the listener container factory for one input topic: Boot's consumer settings
+ * ({@code spring.kafka.consumer.*}: group, {@code read_committed}, offset reset) and listener settings,
+ * the topic's event deserializer wrapped in an {@link ErrorHandlingDeserializer} so that bad bytes
+ * reach the error handler instead of failing the poll, and the shared error handler.
+ */
+@Component
+public class EventListenerFactories {
+
+    /** The CloudEvents source of this process; readers ignore it, but the serde asks for one. */
+    private static final String SOURCE = "/paymon/subscriber";
+
+    private final ConsumerFactory<?, ?> bootConsumers;
+    private final ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers;
+    private final ConcurrentKafkaListenerContainerFactoryConfigurer configurer;
+
+    EventListenerFactories(ConsumerFactory<?, ?> bootConsumers,
+                           ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers,
+                           ConcurrentKafkaListenerContainerFactoryConfigurer configurer) {
+        this.bootConsumers = bootConsumers;
+        this.customizers = customizers;
+        this.configurer = configurer;
+    }
+
+    /** A container factory whose listeners receive the topic's events (or {@code null} for tombstones). */
+    public <V> ConcurrentKafkaListenerContainerFactory<Object, Object> forTopic(Topic<V> topic) {
+        Deserializer<V> values = new ErrorHandlingDeserializer<>(topic.valueSerde(SOURCE).deserializer());
+        DefaultKafkaConsumerFactory<String, V> consumers = new DefaultKafkaConsumerFactory<>(
+                bootConsumers.getConfigurationProperties(), new StringDeserializer(), values);
+        // Boot's customizers register the consumer metrics (lag, fetch rate) with Micrometer.
+        customizers.orderedStream().forEach(customizer -> customizer.customize(consumers));
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        configurer.configure(factory, erased(consumers));
+        return factory;
+    }
+
+    @SuppressWarnings("unchecked") // Boot's configurer is declared for <Object, Object> factories
+    private static ConsumerFactory<Object, Object> erased(ConsumerFactory<?, ?> consumers) {
+        return (ConsumerFactory<Object, Object>) consumers;
+    }
+}
