@@ -9,7 +9,7 @@ import java.util.List;
  * {@code payments.enriched.v1}, the system of record from which every projection can be rebuilt.
  *
  * @param payment     the payment as initiated
- * @param amountBase  the amount converted to {@code baseCurrency}
+ * @param amountBase  the amount converted to {@code baseCurrency}; 0.00 when a tiny amount rounds to nothing
  * @param riskTier    the account's risk tier, or {@code null} when the account has no profile
  * @param alertIds    ids of the alerts this payment raised; empty when {@code status} is ACCEPTED
  * @param processedAt when the processor handled the payment
@@ -27,7 +27,7 @@ public record PaymentEnriched(
         List<String> alerts = alertIds == null ? List.of() : alertIds;
         Violations.check(v -> {
             v.notNull("payment", payment)
-                    .positive("amountBase", amountBase)
+                    .nonNegative("amountBase", amountBase)
                     .currency("baseCurrency", baseCurrency)
                     .notNull("status", status)
                     .notNull("processedAt", processedAt);

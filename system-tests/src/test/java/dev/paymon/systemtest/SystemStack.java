@@ -43,7 +43,8 @@ final class SystemStack {
                 .withExtraArguments(Map.of(StackSettings.SUBSCRIBER, List.of(
                         "--spring.datasource.url=" + database.url(),
                         "--spring.datasource.username=" + database.user(),
-                        "--spring.datasource.password=" + database.password())));
+                        "--spring.datasource.password=" + database.password(),
+                        "--spring.flyway.default-schema=" + database.schema())));
     }
 
     static LocalStack start(String name, TestPostgres.Database database) {
