@@ -5,4 +5,5 @@
 set -e
 cd "$(dirname "$0")"
 ./mvnw -q -B -Dmaven.test.skip=true package -pl local-launcher,publisher-service,processor-service,subscriber-service -am
-exec java -Dpaymon.root="$(pwd)" -jar local-launcher/target/local-launcher.jar "$@"
+exec java -Dpaymon.root="$(pwd)" -cp "local-launcher/target/local-launcher.jar:local-launcher/target/lib/*" \
+  dev.paymon.launcher.LocalLauncher "$@"

@@ -14,8 +14,9 @@ import java.util.stream.Stream;
  * Runs the whole pipeline locally without Docker: a real KRaft Kafka broker and the three services
  * as separate processes, data under {@code .local/}. Ctrl-C or SIGTERM stops everything cleanly.
  *
- * <p>Usage: {@code java -jar local-launcher/target/local-launcher.jar [--reset] [--data-dir=DIR]}
- * from the repository root ({@code ./run-local.sh} builds first, then does this).
+ * <p>Usage, from the repository root: {@code ./run-local.sh [--reset] [--data-dir=DIR]}, which builds
+ * the jars and runs this class with {@code local-launcher/target/local-launcher.jar} and
+ * {@code local-launcher/target/lib/*} on the class path.
  */
 public final class LocalLauncher {
 

@@ -171,7 +171,7 @@ class SubscriberServiceIT {
                 new DeadLetter(DeadLetterReason.INVALID_EVENT, "validate", "", topic, 0, invalid.offset()),
                 new DeadLetter(DeadLetterReason.UNDECODABLE, "decode", "", topic, 0, tombstone.offset()));
         assertThat(headers.get(0).detail()).startsWith("not JSON");
-        assertThat(headers.get(1).detail()).isEqualTo("amountBase: must be greater than 0");
+        assertThat(headers.get(1).detail()).isEqualTo("amountBase: must not be negative");
     }
 
     @Test

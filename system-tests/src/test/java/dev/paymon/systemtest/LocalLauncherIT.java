@@ -53,7 +53,9 @@ class LocalLauncherIT {
     private Process launch(Path output) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaExecutable(),
                 "-Dpaymon.root=" + SystemStack.root(),
-                "-jar", SystemStack.root().resolve("local-launcher/target/local-launcher.jar").toString(),
+                "-cp", SystemStack.root().resolve("local-launcher/target/local-launcher.jar") + ":"
+                        + SystemStack.root().resolve("local-launcher/target/lib") + "/*",
+                "dev.paymon.launcher.LocalLauncher",
                 "--data-dir=" + dataDir));
         command.addAll(ports);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -43,9 +43,22 @@ public final class TestPostgres {
 
     private static synchronized Database server() {
         if (server == null) {
+            loadDriver();
             server = TestInfra.testcontainers() ? startContainer() : localServer();
         }
         return server;
+    }
+
+    /**
+     * Registers the driver explicitly: {@code DriverManager}'s service-loader scan stops at the first
+     * jar whose driver fails to load, which happens on the broad class path of the system tests.
+     */
+    private static void loadDriver() {
+        try {
+            Class.forName("org.postgresql.Driver");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the PostgreSQL JDBC driver is not on the test class path", e);
+        }
     }
 
     private static Database localServer() {
