@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -52,7 +53,9 @@ public final class LocalLauncher {
                 port(arguments, "--processor-port=", defaults.processorPort()),
                 port(arguments, "--subscriber-port=", defaults.subscriberPort())));
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             System.out.println("\nStopping services and broker...");
             stack.close();
             System.out.println("Stopped. Data kept in " + dataDir + " (use --reset to start empty).");
@@ -79,7 +82,7 @@ public final class LocalLauncher {
                 stack.processor().url(), stack.subscriber().url(), stack.logs());
         while (!stopped.await(1, TimeUnit.SECONDS)) {
             for (ManagedProcess process : stack.processes()) {
-                if (!process.isAlive()) {
+                if (!process.isAlive() && !stopping.get()) {
                     System.err.println(process.name() + " exited unexpectedly; see " + process.log());
                     System.exit(2);
                 }

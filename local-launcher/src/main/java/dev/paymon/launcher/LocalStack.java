@@ -38,17 +38,25 @@ public final class LocalStack implements AutoCloseable {
         return new Service(name, settings.jar(name), port, settings.serviceJvmOptions(), all);
     }
 
-    /** Starts the broker, then the three services side by side, and waits until all are healthy. */
+    /**
+     * Starts the broker, then the three services side by side, and waits until all are healthy.
+     * If any part fails to start, whatever did start is stopped before the exception propagates.
+     */
     public LocalStack start() {
-        broker.start();
-        List<Service> services = services();
-        for (Service service : services) {
-            service.start(settings.dataDir(), logs().resolve(service.name() + ".log"));
+        try {
+            broker.start();
+            List<Service> services = services();
+            for (Service service : services) {
+                service.start(settings.dataDir(), logs().resolve(service.name() + ".log"));
+            }
+            for (Service service : services) {
+                service.awaitReady();
+            }
+            return this;
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
         }
-        for (Service service : services) {
-            service.awaitReady();
-        }
-        return this;
     }
 
     public KafkaBroker broker() {
