@@ -1,10 +1,12 @@
 package dev.paymon.processor.config;
 
 import dev.paymon.events.Topics;
+import dev.paymon.support.kafka.TopicProperties;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -14,6 +16,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * any order. Existing topics are left as they are (Spring's {@code KafkaAdmin} only adds partitions).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TopicProperties.class)
 class TopicsConfiguration {
 
     @Bean

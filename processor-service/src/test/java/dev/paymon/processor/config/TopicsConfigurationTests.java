@@ -3,6 +3,7 @@ package dev.paymon.processor.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.paymon.support.kafka.TopicProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ class TopicsConfigurationTests {
 
     @Test
     void createsInputsAndOutputsWithConfiguredSizeCompactedReferenceDataAndLongRetainedSystemOfRecord() {
-        TopicProperties properties = new TopicProperties(3, (short) 3, Duration.ofDays(365));
+        TopicProperties properties = new TopicProperties(3, (short) 3, Duration.ofSeconds(10), Duration.ofDays(365));
 
         List<NewTopic> topics = TopicsConfiguration.newTopics(properties);
 

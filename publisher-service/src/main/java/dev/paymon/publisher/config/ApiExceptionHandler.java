@@ -1,6 +1,8 @@
 package dev.paymon.publisher.config;
 
 import dev.paymon.events.FieldViolation;
+import dev.paymon.support.web.ProblemTypes;
+import dev.paymon.support.web.TypedProblemExceptionHandler;
 import java.net.URI;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -14,19 +16,22 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Turns every error into an RFC 9457 problem detail ({@code application/problem+json}): Spring MVC's own
- * (404, 405, 415, ...) through the base class, the publisher's below. Validation problems carry
- * {@code errors: [{field, message}]} with every bad field.
+ * (404, 405, 415, ...) through the base class, with a type named after their status, the publisher's below.
+ * Validation problems carry {@code errors: [{field, message}]} with every bad field.
  */
 @RestControllerAdvice
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+class ApiExceptionHandler extends TypedProblemExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    private static final URI ABOUT_BLANK = URI.create("about:blank");
+    private static final URI VALIDATION = ProblemTypes.of("validation");
+    private static final URI MALFORMED_JSON = ProblemTypes.of("malformed-json");
+    private static final URI TOO_LARGE = ProblemTypes.of("too-large");
+    private static final URI KAFKA_UNAVAILABLE = ProblemTypes.of("kafka-unavailable");
+    private static final URI INTERNAL = ProblemTypes.of("internal");
 
     private final PublisherProperties properties;
 
@@ -37,7 +42,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> invalid(InvalidRequestException e, WebRequest request) {
         int count = e.violations().size();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid request",
                 count + (count == 1 ? " field is" : " fields are") + " invalid: " + e.violations().stream()
                         .map(FieldViolation::field).distinct().collect(Collectors.joining(", ")));
         problem.setProperty("errors", e.violations());
@@ -46,14 +51,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<Object> malformed(MalformedJsonException e, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, "Malformed JSON",
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, MALFORMED_JSON, "Malformed JSON",
                 e.getMessage());
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler
     ResponseEntity<Object> tooLarge(RequestTooLargeException e, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.TOO_LARGE, "Content too large",
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE, "Content too large",
                 e.getMessage());
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
     }
@@ -63,7 +68,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.warn("Answering 503: {}", e.getMessage());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfterSeconds()));
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.KAFKA_UNAVAILABLE,
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, KAFKA_UNAVAILABLE,
                 "Kafka unavailable", sentence(e.getMessage()) + " Nothing was acknowledged; retry with the same ids.");
         return handleExceptionInternal(e, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
@@ -71,7 +76,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         log.error("Unexpected error answering {}", request.getDescription(false), e);
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL, "Internal error",
                 "An unexpected error occurred; the service log has the details.");
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
@@ -79,20 +84,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, "Unreadable request body",
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, MALFORMED_JSON, "Unreadable request body",
                 "The request body is missing or cannot be read.");
         return handleExceptionInternal(e, problem, headers, status, request);
-    }
-
-    /** Gives Spring's own problems (no type, i.e. {@code about:blank}) a type named after their status. */
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
-        if (body instanceof ProblemDetail problem
-                && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
-            problem.setType(ProblemTypes.forStatus(status));
-        }
-        return super.createResponseEntity(body, headers, status, request);
     }
 
     private static String sentence(String text) {

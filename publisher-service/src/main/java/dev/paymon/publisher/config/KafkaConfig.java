@@ -3,23 +3,30 @@ package dev.paymon.publisher.config;
 import dev.paymon.events.Event;
 import dev.paymon.events.Topic;
 import dev.paymon.events.Topics;
+import dev.paymon.support.kafka.TopicCreator;
+import dev.paymon.support.kafka.TopicProperties;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.support.ProducerListener;
 
 /**
- * Kafka wiring: the topics this service writes (created at start-up when missing) and a bounded,
- * idempotent producer for them. Boot's auto-configured producer factory and template are kept and
- * customized, so Boot's Kafka properties and producer metrics still apply.
+ * Kafka wiring: the topics this service writes (created at start-up when missing, else by {@link TopicCreator}
+ * once a broker is there; until then sends fail and are answered with 503) and a bounded, idempotent producer
+ * for them. Boot's auto-configured producer factory and template are kept and customized, so Boot's Kafka
+ * properties and producer metrics still apply.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TopicProperties.class)
+@Import(TopicCreator.class)
 class KafkaConfig {
 
     static final List<Topic<? extends Event>> WRITTEN =

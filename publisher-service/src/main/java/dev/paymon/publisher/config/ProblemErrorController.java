@@ -1,5 +1,6 @@
 package dev.paymon.publisher.config;
 
+import dev.paymon.support.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

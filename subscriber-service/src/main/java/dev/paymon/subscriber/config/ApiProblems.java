@@ -1,28 +1,28 @@
 package dev.paymon.subscriber.config;
 
+import dev.paymon.support.web.ProblemTypes;
+import dev.paymon.support.web.TypedProblemExceptionHandler;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every API error as an RFC 9457 problem with a {@code type}: Spring's own problems (404, 405, ...)
  * get one named after their status, and a database that cannot answer is a 503 the client may retry.
  */
 @RestControllerAdvice
-class ApiProblems extends ResponseEntityExceptionHandler {
+class ApiProblems extends TypedProblemExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
-    private static final URI ABOUT_BLANK = URI.create("about:blank");
+    private static final URI DATABASE_UNAVAILABLE = ProblemTypes.of("database-unavailable");
     private static final String RETRY_AFTER_SECONDS = "5";
 
     /** A query that failed: 503 with {@code Retry-After} when the database is away, else 500 without internals. */
@@ -38,19 +38,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         log.warn("Database unavailable: {}", Failures.rootCause(e).toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database is not answering; try again shortly.");
-        problem.setType(ProblemTypes.DATABASE_UNAVAILABLE);
+        problem.setType(DATABASE_UNAVAILABLE);
         problem.setTitle("Database unavailable");
         headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         return handleExceptionInternal(e, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
-    }
-
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-                                                          WebRequest request) {
-        if (body instanceof ProblemDetail problem
-                && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
-            problem.setType(ProblemTypes.forStatus(status));
-        }
-        return super.createResponseEntity(body, headers, status, request);
     }
 }

@@ -1,6 +1,6 @@
 package dev.paymon.subscriber.payments;
 
-import dev.paymon.subscriber.config.ProblemTypes;
+import dev.paymon.support.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;

@@ -1,4 +1,4 @@
-package dev.paymon.publisher.config;
+package dev.paymon.support.kafka;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -11,15 +11,14 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 
 /**
- * Makes sure the topics get created even when no broker was there at start-up: {@link KafkaAdmin} tries
- * once, briefly, while the context starts (so start-up is not held back); this tries again in the
- * background until it succeeds. Until then sends fail and are answered with 503.
+ * Makes sure a service's topics get created even when no broker was there at start-up: {@link KafkaAdmin}
+ * (with {@code spring.kafka.admin.fail-fast=false}) tries once, briefly, while the context starts, so start-up
+ * is not held back; this tries again in the background, every {@code paymon.topics.creation-retry}, until it
+ * succeeds. A service opts in with {@code @Import(TopicCreator.class)} and says there what happens meanwhile.
  */
-@Component
-class TopicCreator implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
+public class TopicCreator implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(TopicCreator.class);
 
@@ -44,12 +43,12 @@ class TopicCreator implements ApplicationListener<ApplicationReadyEvent>, Dispos
     private void createMissingTopics() {
         try {
             if (admin.initialize()) {
-                log.debug("Topics of the publisher are in place");
+                log.debug("The service's topics are in place");
             }
         } catch (IllegalStateException e) {
             // After start-up KafkaAdmin reports a broker it cannot reach with this exception.
-            log.warn("Cannot create the publisher's topics yet ({}); trying again in {}",
-                    NestedExceptionUtils.getMostSpecificCause(e).getMessage(), retry);
+            log.warn("Cannot create the service's topics yet ({}); trying again in {}",
+                    NestedExceptionUtils.getMostSpecificCause(e).toString(), retry);
             scheduler.schedule(this::createMissingTopics, retry.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
