@@ -19,6 +19,7 @@ public final class LocalStack implements AutoCloseable {
     private final Service publisher;
     private final Service processor;
     private final Service subscriber;
+    private final List<Service> extraProcessors = new ArrayList<>();
 
     public LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -26,16 +27,39 @@ public final class LocalStack implements AutoCloseable {
                 settings.dataDir().resolve("kafka"), logs(settings), settings.brokerClasspath(), settings.brokerJvmOptions()));
         String kafka = "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers();
         this.publisher = service(StackSettings.PUBLISHER, settings.publisherPort(), List.of(kafka));
-        this.processor = service(StackSettings.PROCESSOR, settings.processorPort(), List.of(kafka,
-                "--spring.kafka.streams.state-dir=" + settings.dataDir().resolve("processor-state")));
+        this.processor = processorInstance(StackSettings.PROCESSOR, settings.processorPort(), "processor-state");
         this.subscriber = service(StackSettings.SUBSCRIBER, settings.subscriberPort(), List.of(kafka,
                 "--paymon.data-dir=" + settings.dataDir()));
     }
 
     private Service service(String name, int port, List<String> arguments) {
+        return service(name, name, port, arguments);
+    }
+
+    private Service service(String name, String module, int port, List<String> arguments) {
         List<String> all = new ArrayList<>(arguments);
-        all.addAll(settings.extraArguments(name));
-        return new Service(name, settings.jar(name), port, settings.serviceJvmOptions(), all);
+        all.addAll(settings.extraArguments(module));
+        return new Service(name, settings.jar(module), port, settings.serviceJvmOptions(), all);
+    }
+
+    /** A processor JVM; instances share the application id (and so the partitions) but not local state. */
+    private Service processorInstance(String name, int port, String stateDir) {
+        return service(name, StackSettings.PROCESSOR, port, List.of(
+                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--spring.kafka.streams.state-dir=" + settings.dataDir().resolve(stateDir)));
+    }
+
+    /**
+     * Starts one more processor instance with the same application id, e.g. to scale out while
+     * events flow; Kafka Streams then rebalances the partitions between the instances.
+     */
+    public Service addProcessor(int port) {
+        int number = extraProcessors.size() + 2;
+        Service instance = processorInstance(StackSettings.PROCESSOR + "-" + number, port, "processor-state-" + number);
+        extraProcessors.add(instance);
+        instance.start(settings.dataDir(), logs().resolve(instance.name() + ".log"));
+        instance.awaitReady();
+        return instance;
     }
 
     /**
@@ -84,6 +108,7 @@ public final class LocalStack implements AutoCloseable {
         List<ManagedProcess> processes = new ArrayList<>();
         processes.add(broker.process());
         services().forEach(service -> processes.add(service.process()));
+        extraProcessors.forEach(service -> processes.add(service.process()));
         return processes;
     }
 
@@ -99,6 +124,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         List<Service> reversed = new ArrayList<>(services());
+        reversed.addAll(extraProcessors);
         Collections.reverse(reversed);
         reversed.forEach(service -> service.stop(STOP_GRACE));
         broker.stop(STOP_GRACE);
