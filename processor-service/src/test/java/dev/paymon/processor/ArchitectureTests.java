@@ -56,6 +56,22 @@ class ArchitectureTests {
     }
 
     @Test
+    void rulesArePlainJavaOverEvents() {
+        noClasses().that().resideInAPackage("dev.paymon.processor.rules..")
+                .and().haveNameNotMatching(".*\\.RuleProperties(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework..",
+                        "dev.paymon.processor.payments..", "dev.paymon.processor.monitoring..")
+                .check(PROCESSOR);
+    }
+
+    @Test
+    void monitoringKnowsNothingOfTheRestOfThePipeline() {
+        noClasses().that().resideInAPackage("dev.paymon.processor.monitoring..")
+                .should().dependOnClassesThat().resideInAPackage("dev.paymon.processor.payments..")
+                .check(PROCESSOR);
+    }
+
+    @Test
     void usesConstructorInjectionOnly() {
         noFields().should().beAnnotatedWith(Autowired.class).check(PROCESSOR);
     }

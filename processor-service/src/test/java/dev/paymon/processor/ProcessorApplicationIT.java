@@ -1,12 +1,27 @@
 package dev.paymon.processor;
 
+import static dev.paymon.processor.Expected.activity;
+import static dev.paymon.processor.Expected.alert;
+import static dev.paymon.processor.Expected.deadLetter;
+import static dev.paymon.processor.Expected.deserializer;
+import static dev.paymon.processor.Expected.enrichedPayment;
+import static dev.paymon.processor.Expected.flagged;
+import static dev.paymon.processor.Expected.payment;
+import static dev.paymon.processor.Expected.text;
+import static dev.paymon.processor.Expected.undecodableDetail;
+import static dev.paymon.processor.Expected.withoutDetectionTime;
+import static dev.paymon.processor.Expected.withoutProcessingTime;
+import static dev.paymon.processor.Expected.withoutWatermark;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import dev.paymon.events.AccountActivity;
 import dev.paymon.events.AccountProfileUpdated;
-import dev.paymon.events.Channel;
+import dev.paymon.events.AlertRaised;
+import dev.paymon.events.FraudRule;
+import dev.paymon.events.Severity;
 import dev.paymon.events.CloudEvents;
 import dev.paymon.events.DeadLetter;
 import dev.paymon.events.DeadLetterReason;
@@ -16,7 +31,6 @@ import dev.paymon.events.EventTypes;
 import dev.paymon.events.FxRateUpdated;
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.PaymentInitiated;
-import dev.paymon.events.PaymentStatus;
 import dev.paymon.events.RiskTier;
 import dev.paymon.events.Topics;
 import dev.paymon.testing.TestKafka;
@@ -24,7 +38,12 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.assertj.core.groups.Tuple;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
@@ -56,7 +75,6 @@ import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandl
 @TestMethodOrder(OrderAnnotation.class)
 class ProcessorApplicationIT {
 
-    private static final Instant OCCURRED = Instant.parse("2026-11-28T10:15:00Z");
     private static final Instant UPDATED = Instant.parse("2026-11-28T00:00:00Z");
     private static final byte[] UNREADABLE_RATE = "CHF? no idea".getBytes(UTF_8);
 
@@ -66,6 +84,8 @@ class ProcessorApplicationIT {
     private static ConfigurableApplicationContext app;
     private static Actuator actuator;
     private static Instant started;
+    /** The window of the known input set. */
+    private static Instant knownWindow;
 
     @BeforeAll
     static void startProcessorOverPublishedReferenceData() {
@@ -84,7 +104,11 @@ class ProcessorApplicationIT {
                 "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--server.port=0",
                 "--spring.kafka.streams.state-dir=" + stateDir,
-                "--paymon.topics.partitions=2");
+                "--paymon.topics.partitions=2",
+                "--paymon.processor.windows.size=10s",
+                "--paymon.processor.windows.grace=5s",
+                // A restarted instance waits for its former self's session to expire before it gets partitions.
+                "--spring.kafka.streams.properties.session.timeout.ms=10000");
         actuator = Actuator.onPort(app.getEnvironment().getProperty("local.server.port"));
         await().atMost(Broker.PATIENCE).until(() -> actuator.healthOf("kafkaStreams").equals("UP"));
     }
@@ -106,6 +130,7 @@ class ProcessorApplicationIT {
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true")
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString())
+                .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1")
                 .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                         RecoveringDeserializationExceptionHandler.class.getName());
         assertThat(factory.getStreamsUncaughtExceptionHandler().handle(new IllegalStateException("bug")))
@@ -127,59 +152,104 @@ class ProcessorApplicationIT {
         }
     }
 
+    /**
+     * One known input set, including duplicates, a late payment and poison records, and the exact
+     * committed content of every output topic. Windows are 10 s with 5 s grace here, and the payments'
+     * event times lie in the next window, so it closes by the wall clock within seconds.
+     */
     @Test
     @Order(2)
-    void enrichesValidPaymentsAndDeadLettersTheRest() {
-        PaymentInitiated usd = payment("p-usd", "acc-1", "100.00", "USD");
-        PaymentInitiated euro = payment("p-eur", "acc-2", "10.50", "EUR");
-        PaymentInitiated pound = payment("p-gbp", "acc-2", "200.00", "GBP");
-        PaymentInitiated yen = payment("p-jpy", "acc-1", "1000", "JPY");
-        PaymentInitiated franc = payment("p-chf", "acc-2", "50.00", "CHF");
-        PaymentInitiated afterBadOnes = payment("p-last", "acc-1", "1.00", "EUR");
+    void processesAKnownInputExactlyOnceIntoEveryOutputTopic() {
+        Instant window = Instant.ofEpochMilli((Instant.now().toEpochMilli() / 10_000 + 1) * 10_000);
+        knownWindow = window;
+        PaymentInitiated usd = payment("p-usd", "acc-1", "100.00", "USD", "DE", window);
+        PaymentInitiated yen = payment("p-jpy", "acc-1", "1000", "JPY", "DE", window.plusSeconds(1));
+        PaymentInitiated large = payment("p-large", "acc-1", "6000.00", "EUR", "DE", window.plusSeconds(2));
+        PaymentInitiated last = payment("p-last", "acc-1", "1.00", "EUR", "DE", window.plusSeconds(3));
+        PaymentInitiated euro = payment("p-eur", "acc-2", "10.50", "EUR", "DE", window);
+        PaymentInitiated pound = payment("p-gbp", "acc-2", "200.00", "GBP", "FR", window.plusSeconds(1));
+        PaymentInitiated franc = payment("p-chf", "acc-2", "50.00", "CHF", "DE", window.plusSeconds(2));
+        PaymentInitiated late = payment("p-late", "acc-2", "3.00", "EUR", "DE", window.minusSeconds(300));
+        List<PaymentInitiated> burst = IntStream.rangeClosed(1, 6)
+                .mapToObj(i -> payment("p-v" + i, "acc-3", "1.00", "EUR", "DE", window.plusSeconds(i - 1))).toList();
         byte[] notJson = "{not json".getBytes(UTF_8);
         byte[] invalid = """
                 {"paymentId":"p-bad","accountId":"acc-2","amount":"0","currency":"EUR","merchantId":"m-1",
                  "merchantCategory":"5411","country":"DE","channel":"ATM","occurredAt":"2026-11-28T10:15:00Z"}"""
                 .getBytes(UTF_8);
-        RecordMetadata notJsonAt;
-        RecordMetadata invalidAt;
-        RecordMetadata yenAt;
-        RecordMetadata francAt;
+        byte[] timeless = """
+                {"paymentId":"p-when","accountId":"acc-1","amount":"5.00","currency":"EUR","merchantId":"m-1",
+                 "merchantCategory":"5411","country":"DE","channel":"ATM"}""".getBytes(UTF_8);
+        Map<String, RecordMetadata> at = new HashMap<>();
         try (Broker broker = new Broker()) {
             broker.send(Topics.PAYMENTS_INITIATED, usd.accountId(), usd);
             broker.send(Topics.PAYMENTS_INITIATED, euro.accountId(), euro);
-            notJsonAt = broker.send(Topics.PAYMENTS_INITIATED, "acc-1", notJson);
-            invalidAt = broker.send(Topics.PAYMENTS_INITIATED, "acc-2", invalid);
+            at.put("notJson", broker.send(Topics.PAYMENTS_INITIATED, "acc-1", notJson));
+            at.put("invalid", broker.send(Topics.PAYMENTS_INITIATED, "acc-2", invalid));
             broker.send(Topics.PAYMENTS_INITIATED, pound.accountId(), pound);
-            yenAt = broker.send(Topics.PAYMENTS_INITIATED, yen.accountId(), yen);
-            francAt = broker.send(Topics.PAYMENTS_INITIATED, franc.accountId(), franc);
-            broker.send(Topics.PAYMENTS_INITIATED, afterBadOnes.accountId(), afterBadOnes);
+            at.put("yen", broker.send(Topics.PAYMENTS_INITIATED, yen.accountId(), yen));
+            at.put("franc", broker.send(Topics.PAYMENTS_INITIATED, franc.accountId(), franc));
+            broker.send(Topics.PAYMENTS_INITIATED, large.accountId(), large);
+            broker.send(Topics.PAYMENTS_INITIATED, large.accountId(), large);
+            broker.send(Topics.PAYMENTS_INITIATED, last.accountId(), last);
+            at.put("timeless", broker.send(Topics.PAYMENTS_INITIATED, "acc-1", timeless));
+            burst.forEach(payment -> broker.send(Topics.PAYMENTS_INITIATED, payment.accountId(), payment));
+            at.put("late", broker.send(Topics.PAYMENTS_INITIATED, late.accountId(), late));
+            broker.send(Topics.PAYMENTS_INITIATED, euro.accountId(), euro);
         }
 
-        List<ConsumerRecord<String, PaymentEnriched>> enriched = Broker.readCommitted(Topics.PAYMENTS_ENRICHED,
-                Topics.PAYMENTS_ENRICHED.valueSerde("/paymon/test").deserializer(), 4);
-        assertThat(enriched).extracting(ConsumerRecord::key, r -> withoutProcessingTime(r.value()))
+        // The windows close once the partitions are quiet, so everything else is committed by then.
+        assertThat(Broker.readCommitted(Topics.ACCOUNTS_ACTIVITY, deserializer(Topics.ACCOUNTS_ACTIVITY), 3))
+                .extracting(ConsumerRecord::key, ConsumerRecord::value, ConsumerRecord::timestamp)
                 .containsExactlyInAnyOrder(
-                        tuple("acc-1", enrichedPayment(usd, "92.59", RiskTier.HIGH)),
-                        tuple("acc-2", enrichedPayment(euro, "10.50", null)),
-                        tuple("acc-2", enrichedPayment(pound, "234.00", null)),
-                        tuple("acc-1", enrichedPayment(afterBadOnes, "1.00", RiskTier.HIGH)));
+                        tuple("acc-1", activity("acc-1", window, 3, "6093.59", "6000.00"), window.plusSeconds(10).toEpochMilli()),
+                        tuple("acc-2", activity("acc-2", window, 2, "244.50", "234.00"), window.plusSeconds(10).toEpochMilli()),
+                        tuple("acc-3", activity("acc-3", window, 6, "6.00", "1.00"), window.plusSeconds(10).toEpochMilli()));
+
+        AlertRaised largeAmount = alert(FraudRule.LARGE_AMOUNT, Severity.HIGH, "acc-1", "p-large", "p-large");
+        AlertRaised dailyLimit = alert(FraudRule.DAILY_LIMIT, Severity.LOW, "acc-1",
+                window.atZone(ZoneOffset.UTC).toLocalDate().toString(), "p-large");
+        AlertRaised travel = alert(FraudRule.IMPOSSIBLE_TRAVEL, Severity.HIGH, "acc-2", "p-eur|p-gbp", "p-eur", "p-gbp");
+        AlertRaised velocity = alert(FraudRule.VELOCITY, Severity.MEDIUM, "acc-3", window.toString(),
+                "p-v1", "p-v2", "p-v3", "p-v4", "p-v5", "p-v6");
+        assertThat(Broker.readCommitted(Topics.FRAUD_ALERTS, deserializer(Topics.FRAUD_ALERTS), 4))
+                .extracting(ConsumerRecord::key, r -> withoutDetectionTime(r.value()))
+                .containsExactlyInAnyOrder(tuple("acc-1", largeAmount), tuple("acc-1", dailyLimit),
+                        tuple("acc-2", travel), tuple("acc-3", velocity));
+
+        List<ConsumerRecord<String, PaymentEnriched>> enriched =
+                Broker.readCommitted(Topics.PAYMENTS_ENRICHED, deserializer(Topics.PAYMENTS_ENRICHED), 11);
+        List<Tuple> expected = new ArrayList<>(List.of(
+                tuple("acc-1", enrichedPayment(usd, "92.59", RiskTier.HIGH)),
+                tuple("acc-1", flagged(enrichedPayment(large, "6000.00", RiskTier.HIGH), largeAmount, dailyLimit)),
+                tuple("acc-1", enrichedPayment(last, "1.00", RiskTier.HIGH)),
+                tuple("acc-2", enrichedPayment(euro, "10.50", null)),
+                tuple("acc-2", flagged(enrichedPayment(pound, "234.00", null), travel))));
+        burst.subList(0, 5).forEach(payment -> expected.add(tuple("acc-3", enrichedPayment(payment, "1.00", null))));
+        expected.add(tuple("acc-3", flagged(enrichedPayment(burst.get(5), "1.00", null), velocity)));
+        assertThat(enriched).extracting(ConsumerRecord::key, r -> withoutProcessingTime(r.value()))
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(enriched).extracting(r -> r.value().processedAt()).allMatch(t -> t.isAfter(started));
         assertThat(enriched).extracting(r -> CloudEvents.read(r.headers()).source()).containsOnly("/paymon/processor");
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = Broker.deadLettersFrom(Topics.PAYMENTS_INITIATED, 4);
-        assertThat(deadLetters).extracting(ConsumerRecord::key, r -> text(r.value()), r -> DeadLetter.readFrom(r.headers()))
+        List<ConsumerRecord<String, byte[]>> deadLetters = Broker.deadLettersFrom(Topics.PAYMENTS_INITIATED, 6);
+        assertThat(deadLetters).extracting(ConsumerRecord::key, r -> text(r.value()), r -> withoutWatermark(DeadLetter.readFrom(r.headers())))
                 .containsExactlyInAnyOrder(
                         tuple("acc-1", text(notJson), deadLetter(DeadLetterReason.UNDECODABLE, "decode",
-                                undecodableDetail(notJson), notJsonAt)),
+                                undecodableDetail(notJson), at.get("notJson"))),
                         tuple("acc-2", text(invalid), deadLetter(DeadLetterReason.INVALID_EVENT, "validate",
-                                "amount: must be greater than 0", invalidAt)),
+                                "amount: must be greater than 0", at.get("invalid"))),
                         tuple("acc-1", text(EventJson.write(EventTypes.PAYMENT_INITIATED, yen)), deadLetter(
-                                DeadLetterReason.UNKNOWN_FX_RATE, "enrich", "no FX rate from JPY to EUR", yenAt)),
+                                DeadLetterReason.UNKNOWN_FX_RATE, "enrich", "no FX rate from JPY to EUR", at.get("yen"))),
                         // The restored CHF rate cannot be read at lookup time: this payment alone fails.
                         tuple("acc-2", text(EventJson.write(EventTypes.PAYMENT_INITIATED, franc)), deadLetter(
                                 DeadLetterReason.PROCESSING_ERROR, "enrich", EventDecodingException.class.getName() + ": "
-                                        + undecodableDetail(UNREADABLE_RATE), francAt)));
+                                        + undecodableDetail(UNREADABLE_RATE), at.get("franc"))),
+                        tuple("acc-1", text(timeless), deadLetter(DeadLetterReason.MISSING_EVENT_TIME, "validate",
+                                "occurredAt: missing", at.get("timeless"))),
+                        tuple("acc-2", text(EventJson.write(EventTypes.PAYMENT_INITIATED, late)), deadLetter(
+                                DeadLetterReason.LATE_EVENT, "window", "window of " + late.occurredAt()
+                                        + " closed at watermark ?", at.get("late"))));
     }
 
     @Test
@@ -202,56 +272,59 @@ class ProcessorApplicationIT {
 
     @Test
     @Order(4)
-    void exposesKafkaStreamsMetricsAndCountsDeadLettersByReason() {
+    void exposesKafkaStreamsMetricsAndCountsDeadLettersDuplicatesLateEventsAndAlerts() {
         String prometheus = actuator.get("/prometheus").body();
 
         assertThat(prometheus).contains("kafka_stream_thread_process_total");
         assertThat(prometheus.lines().filter(line -> line.startsWith("paymon_processor_dlq_records_total")))
                 .containsExactlyInAnyOrder(
                         "paymon_processor_dlq_records_total{application=\"processor-service\",reason=\"INVALID_EVENT\"} 2.0",
+                        "paymon_processor_dlq_records_total{application=\"processor-service\",reason=\"LATE_EVENT\"} 1.0",
+                        "paymon_processor_dlq_records_total{application=\"processor-service\",reason=\"MISSING_EVENT_TIME\"} 1.0",
                         "paymon_processor_dlq_records_total{application=\"processor-service\",reason=\"PROCESSING_ERROR\"} 1.0",
                         "paymon_processor_dlq_records_total{application=\"processor-service\",reason=\"UNDECODABLE\"} 1.0",
                         "paymon_processor_dlq_records_total{application=\"processor-service\",reason=\"UNKNOWN_FX_RATE\"} 1.0");
+        assertThat(prometheus.lines().filter(line -> line.startsWith("paymon_processor_") && !line.contains("dlq")))
+                .containsExactlyInAnyOrder(
+                        "paymon_processor_alerts_total{application=\"processor-service\",rule=\"DAILY_LIMIT\"} 1.0",
+                        "paymon_processor_alerts_total{application=\"processor-service\",rule=\"IMPOSSIBLE_TRAVEL\"} 1.0",
+                        "paymon_processor_alerts_total{application=\"processor-service\",rule=\"LARGE_AMOUNT\"} 1.0",
+                        "paymon_processor_alerts_total{application=\"processor-service\",rule=\"VELOCITY\"} 1.0",
+                        "paymon_processor_duplicates_total{application=\"processor-service\"} 2.0",
+                        "paymon_processor_late_events_total{application=\"processor-service\"} 1.0");
     }
 
     @Test
     @Order(5)
+    void remembersPaymentIdsWatermarksAndClosedWindowsAcrossARestart() {
+        StreamsBuilderFactoryBean streams = app.getBean(StreamsBuilderFactoryBean.class);
+        streams.stop();
+        streams.start();
+        await().atMost(Broker.PATIENCE).until(() -> actuator.healthOf("kafkaStreams").equals("UP"));
+        Instant now = Instant.now();
+        PaymentInitiated marker = payment("p-marker", "acc-2", "1.00", "EUR", "DE", now);
+        try (Broker broker = new Broker()) {
+            broker.send(Topics.PAYMENTS_INITIATED, "acc-2", payment("p-eur", "acc-2", "10.50", "EUR", "DE", knownWindow));
+            broker.send(Topics.PAYMENTS_INITIATED, "acc-2", marker);
+        }
+
+        // The marker's window closes after the resent payment was handled: by then every output is final.
+        List<ConsumerRecord<String, AccountActivity>> activity =
+                Broker.readCommitted(Topics.ACCOUNTS_ACTIVITY, deserializer(Topics.ACCOUNTS_ACTIVITY), 4);
+        assertThat(activity).extracting(r -> r.value().accountId() + "@" + r.value().windowStart())
+                .containsExactlyInAnyOrder("acc-1@" + knownWindow, "acc-2@" + knownWindow, "acc-3@" + knownWindow,
+                        "acc-2@" + Instant.ofEpochMilli(now.toEpochMilli() / 10_000 * 10_000));
+        assertThat(Broker.readCommitted(Topics.PAYMENTS_ENRICHED, deserializer(Topics.PAYMENTS_ENRICHED), 12))
+                .extracting(r -> r.value().payment().paymentId())
+                .filteredOn(id -> id.equals("p-eur") || id.equals("p-marker")).containsExactlyInAnyOrder("p-eur", "p-marker");
+    }
+
+    @Test
+    @Order(6)
     void reportsDownOnceKafkaStreamsHasStopped() {
         app.getBean(StreamsBuilderFactoryBean.class).stop();
 
         assertThat(actuator.get("/health").statusCode()).isEqualTo(503);
         assertThat(actuator.healthOf("kafkaStreams")).isEqualTo("DOWN");
-    }
-
-    private static PaymentInitiated payment(String paymentId, String accountId, String amount, String currency) {
-        return new PaymentInitiated(paymentId, accountId, new BigDecimal(amount), currency, "merchant-7", "5411", "DE",
-                Channel.ECOMMERCE, OCCURRED);
-    }
-
-    private static PaymentEnriched enrichedPayment(PaymentInitiated payment, String amountBase, RiskTier tier) {
-        return new PaymentEnriched(payment, new BigDecimal(amountBase), "EUR", tier, PaymentStatus.ACCEPTED, List.of(),
-                Instant.EPOCH);
-    }
-
-    private static PaymentEnriched withoutProcessingTime(PaymentEnriched enriched) {
-        return new PaymentEnriched(enriched.payment(), enriched.amountBase(), enriched.baseCurrency(),
-                enriched.riskTier(), enriched.status(), enriched.alertIds(), Instant.EPOCH);
-    }
-
-    private static DeadLetter deadLetter(DeadLetterReason reason, String stage, String detail, RecordMetadata source) {
-        return new DeadLetter(reason, stage, detail, source.topic(), source.partition(), source.offset());
-    }
-
-    private static String undecodableDetail(byte[] value) {
-        try {
-            EventJson.read(EventTypes.PAYMENT_INITIATED, value);
-        } catch (EventDecodingException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("expected the value to be undecodable");
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, UTF_8);
     }
 }

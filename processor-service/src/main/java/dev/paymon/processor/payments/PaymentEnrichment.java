@@ -5,9 +5,11 @@ import dev.paymon.events.FxRateUpdated;
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.PaymentInitiated;
 import dev.paymon.events.PaymentStatus;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Builds the enriched payment from the reference data known for it: the amount in the base
@@ -34,6 +36,17 @@ final class PaymentEnrichment {
                 .map(amountBase -> new PaymentEnriched(payment, amountBase, conversion.baseCurrency(),
                         profile == null ? null : profile.riskTier(),
                         PaymentStatus.ACCEPTED, List.of(), clock.instant()));
+    }
+
+    /**
+     * The profile's daily limit in the base currency, or {@code null} when its currency has no usable
+     * rate: the rules then apply their default limits rather than compare amounts in two currencies.
+     *
+     * @param rates the latest rate of a currency, or {@code null}; asked only when the limit is in another currency
+     */
+    BigDecimal dailyLimitInBase(AccountProfileUpdated profile, Function<String, FxRateUpdated> rates) {
+        FxRateUpdated rate = profile.currency().equals(conversion.baseCurrency()) ? null : rates.apply(profile.currency());
+        return conversion.toBase(profile.dailyLimit(), profile.currency(), rate).orElse(null);
     }
 
     String unknownRate(PaymentInitiated payment) {

@@ -1,6 +1,10 @@
 package dev.paymon.processor.payments;
 
 import dev.paymon.processor.deadletter.DeadLetterMetrics;
+import dev.paymon.processor.monitoring.AccountMonitoring;
+import dev.paymon.processor.monitoring.MonitoringMetrics;
+import dev.paymon.processor.monitoring.WindowProperties;
+import dev.paymon.processor.rules.RuleProperties;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.context.annotation.Bean;
@@ -11,10 +15,13 @@ import org.springframework.context.annotation.Configuration;
 class PaymentsConfiguration {
 
     @Bean
-    PaymentTopology paymentTopology(StreamsBuilder streams, ProcessorProperties properties, Clock clock,
+    PaymentTopology paymentTopology(StreamsBuilder streams, ProcessorProperties properties, WindowProperties windows,
+                                    RuleProperties rules, Clock clock, MonitoringMetrics monitoringMetrics,
                                     DeadLetterMetrics deadLetterMetrics) {
         PaymentEnrichment enrichment = new PaymentEnrichment(new FxConversion(properties.baseCurrency()), clock);
-        PaymentTopology topology = new PaymentTopology(enrichment, deadLetterMetrics);
+        PaymentTopology topology = new PaymentTopology(new EventTimeLimit(clock, properties.maxEventTimeAhead()),
+                enrichment, properties.dedupeRetention(),
+                new AccountMonitoring(windows, rules.rules(), monitoringMetrics), monitoringMetrics, deadLetterMetrics);
         topology.build(streams);
         return topology;
     }

@@ -214,8 +214,14 @@ class PaymentTopologyTests {
                 "Processor: account-profiles (stores: [account-profiles])",
                 "Source: payments-initiated-source (topics: [payments.initiated.v1])",
                 "Sink: payments-enriched-sink (topic: payments.enriched.v1)",
-                "Sink: payments-dlq-sink (topic: payments.dlq.v1)");
+                "Sink: payments-dlq-sink (topic: payments.dlq.v1)",
+                "Sink: fraud-alerts-sink (topic: fraud.alerts.v1)",
+                "Sink: accounts-activity-sink (topic: accounts.activity.v1)",
+                "Processor: dedupe-payment (stores: [payment-ids])",
+                "Processor: monitor-account (stores: [",
+                "account-windows", "monitor-watermark", "account-sightings", "account-daily-spend");
     }
+
 
     private static AccountProfileUpdated profile(String accountId, RiskTier tier) {
         return new AccountProfileUpdated(accountId, "DE", tier, new BigDecimal("5000.00"), "EUR",

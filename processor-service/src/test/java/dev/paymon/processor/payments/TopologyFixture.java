@@ -1,6 +1,14 @@
 package dev.paymon.processor.payments;
 
+import dev.paymon.events.AccountActivity;
 import dev.paymon.events.AccountProfileUpdated;
+import dev.paymon.events.AlertRaised;
+import dev.paymon.events.FraudRule;
+import dev.paymon.events.PaymentStatus;
+import dev.paymon.processor.monitoring.AccountMonitoring;
+import dev.paymon.processor.monitoring.MonitorEvents;
+import dev.paymon.processor.monitoring.WindowProperties;
+import dev.paymon.processor.rules.RuleProperties;
 import dev.paymon.events.Channel;
 import dev.paymon.events.DeadLetter;
 import dev.paymon.events.FxRateUpdated;
@@ -10,6 +18,7 @@ import dev.paymon.events.Topics;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -41,7 +50,14 @@ final class TopologyFixture implements AutoCloseable {
     static final Instant OCCURRED = Instant.parse("2026-11-28T10:15:00Z");
     static final String PUBLISHER = "/paymon/publisher";
 
+    static final WindowProperties WINDOWS = new WindowProperties(Duration.ofSeconds(60), Duration.ofSeconds(30),
+            Duration.ofSeconds(1));
+    static final RuleProperties RULES = new RuleProperties(new RuleProperties.LargeAmount(new BigDecimal("10000")),
+            new RuleProperties.Velocity(5), new RuleProperties.ImpossibleTravel(Duration.ofMinutes(10)),
+            new RuleProperties.DailyLimit(new BigDecimal("10000")));
+
     final List<DeadLetter> deadLetters = new ArrayList<>();
+    final RecordedEvents events = new RecordedEvents();
     final Topology topology;
     final TopologyTestDriver driver;
     final TestInputTopic<String, byte[]> payments;
@@ -50,14 +66,24 @@ final class TopologyFixture implements AutoCloseable {
     final TestInputTopic<String, AccountProfileUpdated> profiles;
     final TestOutputTopic<String, PaymentEnriched> enriched;
     final TestOutputTopic<String, byte[]> deadLetterTopic;
+    final TestOutputTopic<String, AlertRaised> alerts;
+    final TestOutputTopic<String, AccountActivity> activity;
 
     TopologyFixture(Path stateDir) {
+        this(stateDir, WINDOWS);
+    }
+
+    /** The driver's wall clock starts at {@link #NOW} and moves only when a test advances it. */
+    TopologyFixture(Path stateDir, WindowProperties windows) {
         Properties config = streamsConfig(stateDir);
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
         PaymentEnrichment enrichment = new PaymentEnrichment(new FxConversion("EUR"), Clock.fixed(NOW, ZoneOffset.UTC));
-        new PaymentTopology(enrichment, deadLetters::add).build(builder);
+        // Tests place payments up to days after NOW; EventTimeLimitTests covers the limit.
+        EventTimeLimit limit = new EventTimeLimit(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(7));
+        new PaymentTopology(limit, enrichment, Duration.ofHours(24), new AccountMonitoring(windows, RULES.rules(), events),
+                events, deadLetters::add).build(builder);
         topology = builder.build(config);
-        driver = new TopologyTestDriver(topology, config);
+        driver = new TopologyTestDriver(topology, config, NOW);
         payments = driver.createInputTopic(Topics.PAYMENTS_INITIATED.name(), new StringSerializer(), new ByteArraySerializer());
         fxRates = driver.createInputTopic(Topics.FX_RATES_REFERENCE.name(), new StringSerializer(),
                 Topics.FX_RATES_REFERENCE.valueSerde(PUBLISHER).serializer());
@@ -68,6 +94,10 @@ final class TopologyFixture implements AutoCloseable {
                 Topics.PAYMENTS_ENRICHED.valueSerde(PaymentTopology.SOURCE).deserializer());
         deadLetterTopic = driver.createOutputTopic(Topics.PAYMENTS_DLQ.name(), new StringDeserializer(),
                 new ByteArrayDeserializer());
+        alerts = driver.createOutputTopic(Topics.FRAUD_ALERTS.name(), new StringDeserializer(),
+                Topics.FRAUD_ALERTS.valueSerde(PaymentTopology.SOURCE).deserializer());
+        activity = driver.createOutputTopic(Topics.ACCOUNTS_ACTIVITY.name(), new StringDeserializer(),
+                Topics.ACCOUNTS_ACTIVITY.valueSerde(PaymentTopology.SOURCE).deserializer());
     }
 
     static Properties streamsConfig(Path stateDir) {
@@ -83,6 +113,25 @@ final class TopologyFixture implements AutoCloseable {
     static PaymentInitiated payment(String paymentId, String accountId, String amount, String currency) {
         return new PaymentInitiated(paymentId, accountId, new BigDecimal(amount), currency, "merchant-7", "5411", "DE",
                 Channel.CARD_PRESENT, OCCURRED);
+    }
+
+    /** A payment in EUR from Germany at the given event time. */
+    static PaymentInitiated payment(String paymentId, String accountId, String amount, Instant occurredAt) {
+        return payment(paymentId, accountId, amount, "DE", occurredAt);
+    }
+
+    static PaymentInitiated payment(String paymentId, String accountId, String amount, String country, Instant occurredAt) {
+        return new PaymentInitiated(paymentId, accountId, new BigDecimal(amount), "EUR", "merchant-7", "5411", country,
+                Channel.CARD_PRESENT, occurredAt);
+    }
+
+    /** The payment as the processor writes it when no rule fired. */
+    static PaymentEnriched accepted(PaymentInitiated payment) {
+        return new PaymentEnriched(payment, payment.amount().setScale(2), "EUR", null, PaymentStatus.ACCEPTED, List.of(), NOW);
+    }
+
+    static Instant at(String time) {
+        return Instant.parse("2026-11-28T" + time + "Z");
     }
 
     static FxRateUpdated rate(String currency, String rateToBase, String baseCurrency) {
@@ -101,6 +150,29 @@ final class TopologyFixture implements AutoCloseable {
         TestRecord<String, byte[]> record = new TestRecord<>(key, value, headers, OCCURRED);
         payments.pipeInput(record);
         return record;
+    }
+
+    void advanceWallClock(Duration by) {
+        driver.advanceWallClockTime(by);
+    }
+
+    /** Records what the pipeline reports to its metrics, e.g. {@code duplicate}, {@code late}, {@code alert VELOCITY}. */
+    static final class RecordedEvents extends ArrayList<String> implements MonitorEvents {
+
+        @Override
+        public void duplicate() {
+            add("duplicate");
+        }
+
+        @Override
+        public void lateEvent() {
+            add("late");
+        }
+
+        @Override
+        public void alertRaised(FraudRule rule) {
+            add("alert " + rule);
+        }
     }
 
     @Override

@@ -1,0 +1,61 @@
+package dev.paymon.processor.monitoring;
+
+import dev.paymon.processor.rules.FraudRules;
+import dev.paymon.processor.rules.Sighting;
+import java.time.Duration;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Supplies the {@link AccountMonitor} of each task together with its state stores (all persistent and
+ * changelogged, named here so they keep their names across releases):
+ * <ul>
+ *   <li>{@value #WINDOWS}: open windows, key {@code <start>|<accountId>}, value {@code WindowAggregate} JSON;</li>
+ *   <li>{@value #WATERMARK}: the task's watermark (epoch ms), one key;</li>
+ *   <li>{@value #SIGHTINGS}: window store, key accountId at the payment's event time, value {@code Sighting}
+ *       JSON, retained for window + grace + the travel gap (older ones cannot pair with a payment that is not late);</li>
+ *   <li>{@value #DAILY_SPEND}: window store, key accountId at the UTC day's start, value {@code DailySpend} JSON,
+ *       retained two days.</li>
+ * </ul>
+ */
+public final class AccountMonitoring implements ProcessorSupplier<String, AccountPayment, String, Outcome> {
+
+    public static final String WINDOWS = "account-windows";
+    public static final String WATERMARK = "monitor-watermark";
+    public static final String SIGHTINGS = "account-sightings";
+    public static final String DAILY_SPEND = "account-daily-spend";
+
+    private final WindowProperties windows;
+    private final FraudRules rules;
+    private final MonitorEvents events;
+
+    public AccountMonitoring(WindowProperties windows, FraudRules rules, MonitorEvents events) {
+        this.windows = windows;
+        this.rules = rules;
+        this.events = events;
+    }
+
+    @Override
+    public Processor<String, AccountPayment, String, Outcome> get() {
+        return new AccountMonitor(windows, rules, events);
+    }
+
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+        Duration travelRetention = windows.size().plus(windows.grace()).plus(rules.impossibleTravel().maxGap())
+                .plus(windows.size());
+        Duration day = Duration.ofDays(1);
+        return Set.of(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOWS), Serdes.String(),
+                        JsonSerde.of(WindowAggregate.class)),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WATERMARK), Serdes.String(), Serdes.Long()),
+                Stores.windowStoreBuilder(Stores.persistentWindowStore(SIGHTINGS, travelRetention, Duration.ofMillis(1), true),
+                        Serdes.String(), JsonSerde.of(Sighting.class)),
+                Stores.windowStoreBuilder(Stores.persistentWindowStore(DAILY_SPEND, day.multipliedBy(2), day, false),
+                        Serdes.String(), JsonSerde.of(DailySpend.class)));
+    }
+}

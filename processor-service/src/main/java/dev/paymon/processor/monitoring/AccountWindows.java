@@ -1,0 +1,87 @@
+package dev.paymon.processor.monitoring;
+
+import dev.paymon.events.AccountActivity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The open tumbling windows of a task's accounts. Stored under {@code <window start, 19 digits>|<accountId>},
+ * so the store iterates them by window start, then account: closing walks from the oldest window and stops
+ * at the first one not yet due, and emits in a deterministic order. A closed window is deleted in the same
+ * exactly-once transaction that emits it, so it is emitted once.
+ */
+final class AccountWindows {
+
+    private final KeyValueStore<String, WindowAggregate> store;
+    private final long size;
+    private final long grace;
+
+    AccountWindows(KeyValueStore<String, WindowAggregate> store, WindowProperties windows) {
+        this.store = store;
+        this.size = windows.size().toMillis();
+        this.grace = windows.grace().toMillis();
+    }
+
+    long startOf(long eventTime) {
+        return eventTime - eventTime % size;
+    }
+
+    /** Whether the window of this event time is final once the watermark has reached {@code watermark}. */
+    boolean isFinal(long eventTime, long watermark) {
+        return startOf(eventTime) + size + grace <= watermark;
+    }
+
+    /** Adds the payment to its window and returns the window's new aggregate. */
+    WindowAggregate add(AccountPayment payment, int idsToKeep) {
+        String key = key(startOf(payment.eventTime()), payment.accountId());
+        WindowAggregate current = store.get(key);
+        WindowAggregate updated = (current == null ? WindowAggregate.EMPTY : current)
+                .add(payment.paymentId(), payment.payment().amountBase(), idsToKeep);
+        store.put(key, updated);
+        return updated;
+    }
+
+    /**
+     * Removes and returns, oldest first, every window that is final at {@code watermark}.
+     *
+     * @param previous the watermark before, at which every due window was closed already
+     */
+    List<AccountActivity> closeUpTo(long previous, long watermark) {
+        List<KeyValue<String, WindowAggregate>> due = new ArrayList<>();
+        // Start after the windows closed before: RocksDB would otherwise skip their tombstones on every call.
+        String from = key(Math.max(0, previous - size - grace + 1), "");
+        try (KeyValueIterator<String, WindowAggregate> windows = store.range(from, null)) {
+            while (windows.hasNext()) {
+                KeyValue<String, WindowAggregate> window = windows.next();
+                if (startIn(window.key) + size + grace > watermark) {
+                    break;
+                }
+                due.add(window);
+            }
+        }
+        List<AccountActivity> closed = new ArrayList<>(due.size());
+        for (KeyValue<String, WindowAggregate> window : due) {
+            long start = startIn(window.key);
+            closed.add(window.value.toActivity(accountIn(window.key), Instant.ofEpochMilli(start),
+                    Instant.ofEpochMilli(start + size)));
+            store.delete(window.key);
+        }
+        return closed;
+    }
+
+    static String key(long windowStart, String accountId) {
+        return String.format("%019d|%s", windowStart, accountId);
+    }
+
+    private static long startIn(String key) {
+        return Long.parseLong(key.substring(0, key.indexOf('|')));
+    }
+
+    private static String accountIn(String key) {
+        return key.substring(key.indexOf('|') + 1);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.paymon.processor.monitoring;
+
+import dev.paymon.events.FraudRule;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counters of the monitoring pipeline (Prometheus names end in {@code _total}): {@value #DUPLICATES},
+ * {@value #LATE_EVENTS} and {@value #ALERTS} (tag {@code rule}). As with the dead-letter counter, work
+ * redone after an aborted exactly-once transaction is counted again: the topics are the truth.
+ */
+@Component
+public class MonitoringMetrics implements MonitorEvents {
+
+    public static final String DUPLICATES = "paymon.processor.duplicates";
+    public static final String LATE_EVENTS = "paymon.processor.late.events";
+    public static final String ALERTS = "paymon.processor.alerts";
+
+    private final MeterRegistry registry;
+    private final Counter duplicates;
+    private final Counter lateEvents;
+
+    MonitoringMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.duplicates = Counter.builder(DUPLICATES).description("Payments dropped as duplicates of a payment id")
+                .register(registry);
+        this.lateEvents = Counter.builder(LATE_EVENTS).description("Payments dead-lettered after their window's grace")
+                .register(registry);
+    }
+
+    @Override
+    public void duplicate() {
+        duplicates.increment();
+    }
+
+    @Override
+    public void lateEvent() {
+        lateEvents.increment();
+    }
+
+    @Override
+    public void alertRaised(FraudRule rule) {
+        Counter.builder(ALERTS).description("Fraud alerts raised").tag("rule", rule.name()).register(registry).increment();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.paymon.processor.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class WindowPropertiesTests {
+
+    @Test
+    void defaultsToOneMinuteWindowsWithHalfAMinuteGraceCheckedEverySecond() {
+        assertThat(new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("paymon.processor.windows", WindowProperties.class))
+                .isEqualTo(new WindowProperties(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void refusesAnEmptyWindowOrNegativeGrace() {
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> new WindowProperties(Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(1)));
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> new WindowProperties(Duration.ofSeconds(60), Duration.ofSeconds(-1), Duration.ofSeconds(1)));
+    }
+}

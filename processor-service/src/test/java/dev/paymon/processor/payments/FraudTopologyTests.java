@@ -1,0 +1,178 @@
+package dev.paymon.processor.payments;
+
+import static dev.paymon.processor.payments.TopologyFixture.NOW;
+import static dev.paymon.processor.payments.TopologyFixture.accepted;
+import static dev.paymon.processor.payments.TopologyFixture.at;
+import static dev.paymon.processor.payments.TopologyFixture.payment;
+import static dev.paymon.processor.payments.TopologyFixture.rate;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.paymon.events.AccountProfileUpdated;
+import dev.paymon.events.AlertRaised;
+import dev.paymon.events.FraudRule;
+import dev.paymon.events.PaymentEnriched;
+import dev.paymon.events.PaymentInitiated;
+import dev.paymon.events.PaymentStatus;
+import dev.paymon.events.RiskTier;
+import dev.paymon.events.Severity;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The four fraud rules through the whole topology, with the default thresholds. */
+class FraudTopologyTests {
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyFixture fixture;
+
+    @BeforeEach
+    void startDriver() {
+        fixture = new TopologyFixture(stateDir);
+    }
+
+    @AfterEach
+    void closeDriver() {
+        fixture.close();
+    }
+
+    @Test
+    void flagsAPaymentAboveTheAccountsDailyLimitConvertedToTheBaseCurrency() {
+        fixture.fxRates.pipeInput("USD", rate("USD", "0.90", "EUR"));
+        fixture.profiles.pipeInput("acc-1", new AccountProfileUpdated("acc-1", "DE", RiskTier.LOW,
+                new BigDecimal("1000.00"), "USD", Instant.parse("2026-11-01T00:00:00Z")));
+        PaymentInitiated atTheLimit = payment("p-1", "acc-1", "900.00", at("10:15:00"));
+        PaymentInitiated aboveIt = payment("p-2", "acc-2", "900.01", at("10:15:01"));
+        PaymentInitiated aboveTheLimit = payment("p-3", "acc-1", "900.01", at("10:15:02"));
+
+        fixture.send(atTheLimit);
+        fixture.send(aboveIt);
+        fixture.send(aboveTheLimit);
+
+        AlertRaised large = alert(FraudRule.LARGE_AMOUNT, Severity.HIGH, "acc-1", "p-3", "p-3");
+        AlertRaised daily = alert(FraudRule.DAILY_LIMIT, Severity.LOW, "acc-1", "2026-11-28", "p-3");
+        assertThat(fixture.alerts.readValuesToList()).containsExactly(large, daily);
+        assertThat(fixture.enriched.readValuesToList()).containsExactly(
+                withTier(accepted(atTheLimit), RiskTier.LOW), accepted(aboveIt),
+                flagged(withTier(accepted(aboveTheLimit), RiskTier.LOW), large, daily));
+        assertThat(fixture.events).containsExactly("alert LARGE_AMOUNT", "alert DAILY_LIMIT");
+    }
+
+    @Test
+    void usesTheDefaultLimitForAnAccountWithoutProfile() {
+        fixture.send(payment("p-1", "acc-1", "10000.00", at("10:15:00")));
+        fixture.send(payment("p-2", "acc-2", "10000.01", at("10:15:00")));
+
+        assertThat(fixture.alerts.readValuesToList()).extracting(AlertRaised::rule, AlertRaised::paymentIds)
+                .containsExactly(tuple(FraudRule.LARGE_AMOUNT, List.of("p-2")),
+                        tuple(FraudRule.DAILY_LIMIT, List.of("p-2")));
+    }
+
+    @Test
+    void usesTheDefaultLimitWhenTheProfilesCurrencyHasNoRate() {
+        fixture.profiles.pipeInput("acc-1", new AccountProfileUpdated("acc-1", "CH", RiskTier.LOW,
+                new BigDecimal("100.00"), "CHF", Instant.parse("2026-11-01T00:00:00Z")));
+
+        fixture.send(payment("p-1", "acc-1", "200.00", at("10:15:00")));
+        fixture.send(payment("p-2", "acc-1", "10000.01", at("10:15:01")));
+
+        assertThat(fixture.alerts.readValuesToList()).extracting(AlertRaised::rule, AlertRaised::paymentIds)
+                .containsExactly(tuple(FraudRule.LARGE_AMOUNT, List.of("p-2")), tuple(FraudRule.DAILY_LIMIT, List.of("p-2")));
+    }
+
+    @Test
+    void raisesVelocityOnTheSixthPaymentOfAWindowAndOnlyOnce() {
+        List<PaymentInitiated> payments = IntStream.rangeClosed(1, 7)
+                .mapToObj(i -> payment("p-" + i, "acc-1", "1.00", at("10:15:0" + i))).toList();
+
+        payments.subList(0, 5).forEach(fixture::send);
+        assertThat(fixture.alerts.isEmpty()).as("five payments are allowed").isTrue();
+
+        fixture.send(payments.get(5));
+        fixture.send(payments.get(6));
+
+        AlertRaised velocity = alert(FraudRule.VELOCITY, Severity.MEDIUM, "acc-1", "2026-11-28T10:15:00Z",
+                "p-1", "p-2", "p-3", "p-4", "p-5", "p-6");
+        assertThat(fixture.alerts.readValuesToList()).containsExactly(velocity);
+        assertThat(fixture.enriched.readValuesToList()).extracting(PaymentEnriched::status, PaymentEnriched::alertIds)
+                .containsExactly(ok(), ok(), ok(), ok(), ok(),
+                        tuple(PaymentStatus.FLAGGED, List.of(velocity.alertId())), ok());
+    }
+
+    @Test
+    void doesNotCountPaymentsOfNeighbouringWindowsTogetherForVelocity() {
+        IntStream.range(0, 3).forEach(i -> fixture.send(payment("a-" + i, "acc-1", "1.00", at("10:15:5" + i))));
+        IntStream.range(0, 3).forEach(i -> fixture.send(payment("b-" + i, "acc-1", "1.00", at("10:16:0" + i))));
+
+        assertThat(fixture.alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void raisesImpossibleTravelForTwoCountriesUnderTheGapWhateverTheArrivalOrder() {
+        fixture.send(payment("p-fr", "acc-1", "1.00", "FR", at("10:15:50")));
+        fixture.send(payment("p-de", "acc-1", "1.00", "DE", at("10:15:10")));
+
+        assertThat(fixture.alerts.readValuesToList()).containsExactly(
+                alert(FraudRule.IMPOSSIBLE_TRAVEL, Severity.HIGH, "acc-1", "p-de|p-fr", "p-de", "p-fr"));
+    }
+
+    @Test
+    void raisesNoImpossibleTravelAtExactlyTheGapNorWithinOneCountry() {
+        fixture.send(payment("p-1", "acc-1", "1.00", "DE", at("10:15:00")));
+        fixture.send(payment("p-2", "acc-1", "1.00", "FR", at("10:25:00")));
+        fixture.send(payment("p-3", "acc-1", "1.00", "FR", at("10:25:01")));
+        fixture.send(payment("p-4", "acc-2", "1.00", "DE", at("10:25:02")));
+
+        assertThat(fixture.alerts.isEmpty()).isTrue();
+
+        fixture.send(payment("p-5", "acc-1", "1.00", "DE", at("10:25:03")));
+
+        assertThat(fixture.alerts.readValuesToList()).extracting(AlertRaised::paymentIds)
+                .containsExactly(List.of("p-2", "p-5"), List.of("p-3", "p-5"));
+    }
+
+    @Test
+    void raisesDailyLimitOnThePaymentThatCrossesItOncePerAccountAndUtcDay() {
+        fixture.send(payment("p-1", "acc-1", "6000.00", at("10:15:00")));
+        fixture.send(payment("p-2", "acc-1", "4000.00", at("10:15:01")));
+        fixture.send(payment("p-3", "acc-1", "0.01", at("10:15:02")));
+        fixture.send(payment("p-4", "acc-1", "500.00", at("10:15:03")));
+        fixture.send(payment("p-5", "acc-1", "9999.00", Instant.parse("2026-11-29T00:00:10Z")));
+        fixture.send(payment("p-6", "acc-1", "2.00", Instant.parse("2026-11-29T00:00:11Z")));
+
+        assertThat(fixture.alerts.readValuesToList()).containsExactly(
+                alert(FraudRule.DAILY_LIMIT, Severity.LOW, "acc-1", "2026-11-28", "p-3"),
+                alert(FraudRule.DAILY_LIMIT, Severity.LOW, "acc-1", "2026-11-29", "p-6"));
+    }
+
+    private static Tuple ok() {
+        return tuple(PaymentStatus.ACCEPTED, List.of());
+    }
+
+    /** The alert as the topology must write it: id from rule, account and discriminator; detected when processed. */
+    static AlertRaised alert(FraudRule rule, Severity severity, String accountId, String discriminator, String... paymentIds) {
+        String alertId = UUID.nameUUIDFromBytes((rule + "|" + accountId + "|" + discriminator).getBytes(UTF_8)).toString();
+        return new AlertRaised(alertId, accountId, rule, severity, List.of(paymentIds), NOW);
+    }
+
+    static PaymentEnriched flagged(PaymentEnriched payment, AlertRaised... alerts) {
+        return new PaymentEnriched(payment.payment(), payment.amountBase(), payment.baseCurrency(), payment.riskTier(),
+                PaymentStatus.FLAGGED, List.of(alerts).stream().map(AlertRaised::alertId).toList(), payment.processedAt());
+    }
+
+    private static PaymentEnriched withTier(PaymentEnriched payment, RiskTier tier) {
+        return new PaymentEnriched(payment.payment(), payment.amountBase(), payment.baseCurrency(), tier,
+                payment.status(), payment.alertIds(), payment.processedAt());
+    }
+}
