@@ -1,16 +1,13 @@
 package dev.paymon.subscriber.config;
 
-import dev.paymon.events.DeadLetter;
 import dev.paymon.events.EventDecodingException;
 import dev.paymon.events.InvalidEventException;
-import dev.paymon.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,22 +15,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
  * What happens to a record a listener cannot handle. Undecodable and invalid records go to
- * {@code subscriber.dlq.v1} at once, with their original key and bytes and {@link DeadLetter}
- * headers, so they never block their partition. Transient database failures are retried with
- * back-off until the database answers again; other failures are retried a few times, then
- * dead-lettered as {@code PROCESSING_ERROR}.
+ * {@code subscriber.dlq.v1} at once through {@link DeadLetters}, so they never block their partition.
+ * Transient database failures are retried with back-off until the database answers again; other
+ * failures are retried a few times, then dead-lettered as {@code PROCESSING_ERROR}.
  *
  * <p>Boot's listener container factory configurer applies this handler to every listener.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfig {
 
-    static final String DEAD_LETTERS_METRIC = "paymon.subscriber.dead.letters";
     static final String FAILED_DELIVERIES_METRIC = "paymon.subscriber.failed.deliveries";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterConfig.class);
@@ -51,41 +46,31 @@ class DeadLetterConfig {
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, Object> deadLetterTemplate, RetryProperties retry,
-                                          MeterRegistry meters) {
-        DeadLetterPublishingRecoverer publisher = deadLetterPublisher(deadLetterTemplate);
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
-            publisher.accept(record, failure);
-            deadLettered(record, Failures.deadLetter(record, failure), meters);
-        }, retry.processing().backOff());
+    DeadLetters deadLetters(KafkaTemplate<String, Object> deadLetterTemplate, MeterRegistry meters) {
+        return new DeadLetters(deadLetterTemplate, meters);
+    }
+
+    /**
+     * Handles a record that a batch listener reported as failed (a {@code BatchListenerFailedException}
+     * with its index): the records before it are done, the failed one is retried or dead-lettered, and the
+     * rest of the batch is delivered again. A dead-lettered record's offset is then stored as handled, so
+     * that a restart does not dead-letter it again.
+     */
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(DeadLetters deadLetters, ConsumerOffsetRepository offsets,
+                                          RetryProperties retry, MeterRegistry meters) {
+        ConsumerAwareRecordRecoverer recoverer = (record, consumer, failure) -> {
+            deadLetters.publish(record, failure);
+            offsets.advance(consumer.groupMetadata().groupId(), new TopicPartition(record.topic(), record.partition()),
+                    record.offset() + 1);
+        };
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, retry.processing().backOff());
         // Retrying cannot fix a record that does not decode or validate.
         handler.addNotRetryableExceptions(InvalidEventException.class, EventDecodingException.class);
         handler.setBackOffFunction((record, failure) ->
                 Failures.isTransientDatabaseError(failure) ? retry.database().backOff() : null);
         handler.setRetryListeners((record, failure, attempt) -> failed(record, failure, attempt, meters));
         return handler;
-    }
-
-    private static DeadLetterPublishingRecoverer deadLetterPublisher(KafkaTemplate<String, Object> template) {
-        // A negative partition lets the producer partition by the original key.
-        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> new TopicPartition(Topics.SUBSCRIBER_DLQ.name(), -1));
-        publisher.setHeadersFunction((record, failure) -> {
-            RecordHeaders headers = new RecordHeaders();
-            Failures.deadLetter(record, failure).writeTo(headers);
-            return headers;
-        });
-        return publisher;
-    }
-
-    private static void deadLettered(ConsumerRecord<?, ?> record, DeadLetter deadLetter, MeterRegistry meters) {
-        log.warn("Dead-lettered {}-{}@{} to {}: {} at {}: {}", record.topic(), record.partition(), record.offset(),
-                Topics.SUBSCRIBER_DLQ.name(), deadLetter.reason(), deadLetter.stage(), deadLetter.detail());
-        Counter.builder(DEAD_LETTERS_METRIC)
-                .description("Records written to the subscriber's dead-letter topic, by reason")
-                .tag("reason", deadLetter.reason().name())
-                .register(meters)
-                .increment();
     }
 
     /** A steadily growing count with cause {@code database} means the projection waits for its database. */

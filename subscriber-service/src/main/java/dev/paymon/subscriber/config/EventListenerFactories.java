@@ -16,7 +16,11 @@ import org.springframework.stereotype.Component;
  * Builds the listener container factory for one input topic: Boot's consumer settings
  * ({@code spring.kafka.consumer.*}: group, {@code read_committed}, offset reset) and listener settings,
  * the topic's event deserializer wrapped in an {@link ErrorHandlingDeserializer} so that bad bytes
- * reach the error handler instead of failing the poll, and the shared error handler.
+ * reach the listener instead of failing the poll, and the shared error handler.
+ *
+ * <p>Listeners receive batches (at most {@code spring.kafka.consumer.max-poll-records} records) and
+ * keep their offsets in the database with their rows ({@link ConsumerOffsetRepository}); on assignment
+ * the consumer seeks to those stored offsets.
  */
 @Component
 public class EventListenerFactories {
@@ -27,16 +31,23 @@ public class EventListenerFactories {
     private final ConsumerFactory<?, ?> bootConsumers;
     private final ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers;
     private final ConcurrentKafkaListenerContainerFactoryConfigurer configurer;
+    private final ConsumerOffsetRepository offsets;
 
     EventListenerFactories(ConsumerFactory<?, ?> bootConsumers,
                            ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers,
-                           ConcurrentKafkaListenerContainerFactoryConfigurer configurer) {
+                           ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+                           ConsumerOffsetRepository offsets) {
         this.bootConsumers = bootConsumers;
         this.customizers = customizers;
         this.configurer = configurer;
+        this.offsets = offsets;
     }
 
-    /** A container factory whose listeners receive the topic's events (or {@code null} for tombstones). */
+    /**
+     * A container factory whose batch listeners receive the topic's records; a record whose bytes did not
+     * decode has a {@code null} value and the deserializer's exception in a header, a tombstone just the
+     * {@code null} value.
+     */
     public <V> ConcurrentKafkaListenerContainerFactory<Object, Object> forTopic(Topic<V> topic) {
         Deserializer<V> values = new ErrorHandlingDeserializer<>(topic.valueSerde(SOURCE).deserializer());
         DefaultKafkaConsumerFactory<String, V> consumers = new DefaultKafkaConsumerFactory<>(
@@ -45,6 +56,8 @@ public class EventListenerFactories {
         customizers.orderedStream().forEach(customizer -> customizer.customize(consumers));
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, erased(consumers));
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setConsumerRebalanceListener(new SeekToStoredOffsets(offsets));
         return factory;
     }
 

@@ -1,0 +1,108 @@
+package dev.paymon.subscriber.payments;
+
+import dev.paymon.events.EventDecodingException;
+import dev.paymon.events.PaymentEnriched;
+import dev.paymon.subscriber.config.ConsumerOffsetRepository;
+import dev.paymon.subscriber.config.DeadLetters;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+/**
+ * One polled batch of {@code payments.enriched.v1}, applied to the database inside the caller's
+ * transaction: payments inserted, records that did not decode dead-lettered, and per partition the
+ * offset after the last handled record saved. Records below a partition's stored offset were applied
+ * by an earlier transaction and are skipped.
+ */
+final class PaymentBatch {
+
+    private static final LogAccessor LOG = new LogAccessor(PaymentBatch.class);
+
+    /** What a committed application of the batch did, for the metrics. */
+    record Applied(int stored, int duplicates) {
+    }
+
+    /** The record at {@code index} failed; the transaction is rolled back. */
+    static final class RecordFailed extends RuntimeException {
+
+        private final int index;
+
+        RecordFailed(int index, RuntimeException failure) {
+            super(failure);
+            this.index = index;
+        }
+
+        int index() {
+            return index;
+        }
+
+        RuntimeException failure() {
+            return (RuntimeException) getCause();
+        }
+    }
+
+    private final String group;
+    private final List<ConsumerRecord<String, PaymentEnriched>> records;
+    private final PaymentRepository payments;
+    private final ConsumerOffsetRepository offsets;
+    private final DeadLetters deadLetters;
+    // Dead-lettering is not part of the transaction: a retried prefix must not write them again.
+    private final Set<Integer> deadLettered = new HashSet<>();
+
+    PaymentBatch(String group, List<ConsumerRecord<String, PaymentEnriched>> records, PaymentRepository payments,
+                 ConsumerOffsetRepository offsets, DeadLetters deadLetters) {
+        this.group = group;
+        this.records = records;
+        this.payments = payments;
+        this.offsets = offsets;
+        this.deadLetters = deadLetters;
+    }
+
+    /** Applies the records before {@code end}; throws {@link RecordFailed} naming the record that failed. */
+    Applied apply(int end) {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        Set<TopicPartition> advanced = new LinkedHashSet<>();
+        int stored = 0;
+        int duplicates = 0;
+        for (int index = 0; index < end; index++) {
+            ConsumerRecord<String, PaymentEnriched> record = records.get(index);
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            try {
+                long nextOffset = next.computeIfAbsent(partition, p -> offsets.nextOffset(group, p).orElse(0L));
+                if (record.offset() < nextOffset) {
+                    continue;
+                }
+                if (record.value() == null) {
+                    deadLetter(index, record);
+                } else if (payments.insert(StoredPayment.from(record.value()))) {
+                    stored++;
+                } else {
+                    duplicates++;
+                }
+            } catch (RuntimeException e) {
+                throw new RecordFailed(index, e);
+            }
+            next.put(partition, record.offset() + 1);
+            advanced.add(partition);
+        }
+        advanced.forEach(partition -> offsets.save(group, partition, next.get(partition)));
+        return new Applied(stored, duplicates);
+    }
+
+    private void deadLetter(int index, ConsumerRecord<String, PaymentEnriched> record) {
+        if (deadLettered.add(index)) {
+            DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
+                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+            deadLetters.publish(record, undecodable != null ? undecodable
+                    : new EventDecodingException("a record without a value (tombstone) is no payment"));
+        }
+    }
+}
