@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Consumes processed payments into the database and serves the query API. */
+/** Consumes processed payments, fraud alerts and account activity into the database and serves the query API. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class SubscriberApplication {

@@ -10,6 +10,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.paymon.subscriber.config.ConsumerOffsetRepository;
+import dev.paymon.subscriber.config.DeadLetters;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,6 +50,13 @@ class ArchitectureTests {
         noClasses().that().haveSimpleNameNotEndingWith("Repository")
                 .should().dependOnClassesThat().belongToAnyOf(
                         JdbcClient.class, JdbcTemplate.class, NamedParameterJdbcTemplate.class, DataSource.class)
+                .check(SUBSCRIBER);
+    }
+
+    @Test
+    void featuresProjectOnlyThroughTheSharedProjector() {
+        noClasses().that().resideOutsideOfPackage(CONFIG)
+                .should().dependOnClassesThat().belongToAnyOf(ConsumerOffsetRepository.class, DeadLetters.class)
                 .check(SUBSCRIBER);
     }
 

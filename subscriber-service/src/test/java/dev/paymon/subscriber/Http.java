@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real HTTP client for tests: GET a path, answer status, content type and parsed JSON body. */
+/** A real HTTP client for tests: GET or POST a path, answer status, content type and parsed JSON body. */
 public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -25,7 +25,16 @@ public final class Http {
     }
 
     public Answer get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build();
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+    }
+
+    /** POSTs without a body. */
+    public Answer post(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
+    private Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();

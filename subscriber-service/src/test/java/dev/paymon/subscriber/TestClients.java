@@ -1,6 +1,7 @@
 package dev.paymon.subscriber;
 
 import dev.paymon.events.PaymentEnriched;
+import dev.paymon.events.Topic;
 import dev.paymon.events.Topics;
 import dev.paymon.testing.TestKafka;
 import java.time.Duration;
@@ -45,6 +46,20 @@ public final class TestClients {
             } else {
                 producer.abortTransaction();
             }
+        }
+    }
+
+    /** Writes {@code values} to {@code topic} in one committed Kafka transaction with the real event serializer. */
+    public static <V> void committed(Topic<V> topic, String key, List<V> values) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "subscriber-it-" + UUID.randomUUID());
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(config, new StringSerializer(),
+                topic.valueSerde("/paymon/processor").serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            values.forEach(value -> producer.send(new ProducerRecord<>(topic.name(), key, value)));
+            producer.commitTransaction();
         }
     }
 

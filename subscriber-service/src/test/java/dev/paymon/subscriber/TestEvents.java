@@ -1,10 +1,14 @@
 package dev.paymon.subscriber;
 
+import dev.paymon.events.AccountActivity;
+import dev.paymon.events.AlertRaised;
 import dev.paymon.events.Channel;
+import dev.paymon.events.FraudRule;
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.PaymentInitiated;
 import dev.paymon.events.PaymentStatus;
 import dev.paymon.events.RiskTier;
+import dev.paymon.events.Severity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -31,5 +35,18 @@ public final class TestEvents {
                 "merchant-7", "5411", "DE", Channel.ECOMMERCE, occurredAt);
         return new PaymentEnriched(initiated, new BigDecimal(amountBase), "EUR", RiskTier.LOW,
                 alertIds.isEmpty() ? PaymentStatus.ACCEPTED : PaymentStatus.FLAGGED, alertIds, processedAt);
+    }
+
+    /** An alert as the processor raises it. */
+    public static AlertRaised alert(String alertId, String accountId, FraudRule rule, Severity severity,
+                                    Instant detectedAt, String... paymentIds) {
+        return new AlertRaised(alertId, accountId, rule, severity, List.of(paymentIds), detectedAt);
+    }
+
+    /** The final result of the 60 s window of an account starting at {@code windowStart}. */
+    public static AccountActivity activity(String accountId, Instant windowStart, long count, String totalBase,
+                                           String maxBase) {
+        return new AccountActivity(accountId, windowStart, windowStart.plusSeconds(60), count,
+                new BigDecimal(totalBase), new BigDecimal(maxBase));
     }
 }

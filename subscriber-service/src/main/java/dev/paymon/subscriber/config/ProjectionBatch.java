@@ -1,15 +1,13 @@
-package dev.paymon.subscriber.payments;
+package dev.paymon.subscriber.config;
 
 import dev.paymon.events.EventDecodingException;
-import dev.paymon.events.PaymentEnriched;
-import dev.paymon.subscriber.config.ConsumerOffsetRepository;
-import dev.paymon.subscriber.config.DeadLetters;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.core.log.LogAccessor;
@@ -17,14 +15,16 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * One polled batch of {@code payments.enriched.v1}, applied to the database inside the caller's
- * transaction: payments inserted, records that did not decode dead-lettered, and per partition the
- * offset after the last handled record saved. Records below a partition's stored offset were applied
- * by an earlier transaction and are skipped.
+ * One polled batch of a projected topic, applied to the database inside the caller's transaction:
+ * each decoded value handed to the projection's {@code apply} function, records that did not decode
+ * dead-lettered, and per partition the offset after the last handled record saved. Records below a
+ * partition's stored offset were applied by an earlier transaction and are skipped.
+ *
+ * @param <T> the topic's event type
  */
-final class PaymentBatch {
+final class ProjectionBatch<T> {
 
-    private static final LogAccessor LOG = new LogAccessor(PaymentBatch.class);
+    private static final LogAccessor LOG = new LogAccessor(ProjectionBatch.class);
 
     /** What a committed application of the batch did, for the metrics. */
     record Applied(int stored, int duplicates) {
@@ -50,18 +50,24 @@ final class PaymentBatch {
     }
 
     private final String group;
-    private final List<ConsumerRecord<String, PaymentEnriched>> records;
-    private final PaymentRepository payments;
+    private final String what;
+    private final List<ConsumerRecord<String, T>> records;
+    private final Predicate<T> apply;
     private final ConsumerOffsetRepository offsets;
     private final DeadLetters deadLetters;
     // Dead-lettering is not part of the transaction: a retried prefix must not write them again.
     private final Set<Integer> deadLettered = new HashSet<>();
 
-    PaymentBatch(String group, List<ConsumerRecord<String, PaymentEnriched>> records, PaymentRepository payments,
-                 ConsumerOffsetRepository offsets, DeadLetters deadLetters) {
+    /**
+     * @param what  the noun for one value, for dead-letter details ("payment")
+     * @param apply stores one value; {@code true} when it changed the projection, {@code false} for a duplicate
+     */
+    ProjectionBatch(String group, String what, List<ConsumerRecord<String, T>> records, Predicate<T> apply,
+                    ConsumerOffsetRepository offsets, DeadLetters deadLetters) {
         this.group = group;
+        this.what = what;
         this.records = records;
-        this.payments = payments;
+        this.apply = apply;
         this.offsets = offsets;
         this.deadLetters = deadLetters;
     }
@@ -73,7 +79,7 @@ final class PaymentBatch {
         int stored = 0;
         int duplicates = 0;
         for (int index = 0; index < end; index++) {
-            ConsumerRecord<String, PaymentEnriched> record = records.get(index);
+            ConsumerRecord<String, T> record = records.get(index);
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             try {
                 long nextOffset = next.computeIfAbsent(partition, p -> offsets.nextOffset(group, p).orElse(0L));
@@ -82,7 +88,7 @@ final class PaymentBatch {
                 }
                 if (record.value() == null) {
                     deadLetter(index, record);
-                } else if (payments.insert(StoredPayment.from(record.value()))) {
+                } else if (apply.test(record.value())) {
                     stored++;
                 } else {
                     duplicates++;
@@ -97,12 +103,12 @@ final class PaymentBatch {
         return new Applied(stored, duplicates);
     }
 
-    private void deadLetter(int index, ConsumerRecord<String, PaymentEnriched> record) {
+    private void deadLetter(int index, ConsumerRecord<String, T> record) {
         if (deadLettered.add(index)) {
             DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
                     SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
             deadLetters.publish(record, undecodable != null ? undecodable
-                    : new EventDecodingException("a record without a value (tombstone) is no payment"));
+                    : new EventDecodingException("a record without a value (tombstone) is no " + what));
         }
     }
 }

@@ -1,0 +1,47 @@
+package dev.paymon.subscriber.activity;
+
+import dev.paymon.events.AccountActivity;
+import dev.paymon.subscriber.config.Projector;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects {@code accounts.activity.v1} (final window results) into the {@code account_activity} table
+ * with an exactly-once effect through the shared {@link Projector}. A window delivered again is skipped
+ * by its account and start.
+ *
+ * <p>Its consumer group is the service's with {@code .activity} appended: each projection's group can be
+ * reset or rebuilt alone, and a rebalance of one does not pause the others.
+ */
+@Component
+class ActivityProjection {
+
+    private final ActivityRepository activity;
+    private final Projector projector;
+    private final Counter stored;
+    private final Counter duplicates;
+
+    ActivityProjection(ActivityRepository activity, Projector projector, MeterRegistry meters) {
+        this.activity = activity;
+        this.projector = projector;
+        this.stored = Counter.builder("paymon.subscriber.activity.stored")
+                .description("Account activity windows stored by the subscriber")
+                .register(meters);
+        this.duplicates = Counter.builder("paymon.subscriber.activity.duplicates")
+                .description("Activity windows delivered again and skipped because they were stored already")
+                .register(meters);
+    }
+
+    @KafkaListener(id = "activity", groupId = "${spring.kafka.consumer.group-id}.activity",
+            topics = "#{T(dev.paymon.events.Topics).ACCOUNTS_ACTIVITY.name()}",
+            containerFactory = ActivityKafkaConfig.LISTENER_FACTORY)
+    void on(List<ConsumerRecord<String, AccountActivity>> records, Consumer<?, ?> consumer) {
+        projector.project(records, consumer, "activity window",
+                event -> activity.insert(StoredActivity.from(event)), stored, duplicates);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.paymon.subscriber.alerts;
+
+import dev.paymon.events.AlertRaised;
+import dev.paymon.subscriber.config.Projector;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects {@code fraud.alerts.v1} into the {@code alerts} table with an exactly-once effect through
+ * the shared {@link Projector}. An alert delivered again is skipped by its id, so a replay never
+ * reopens an acknowledged alert.
+ *
+ * <p>Its consumer group is the service's with {@code .alerts} appended: each projection's group can be
+ * reset or rebuilt alone, and a rebalance of one does not pause the others.
+ */
+@Component
+class AlertProjection {
+
+    private final AlertRepository alerts;
+    private final Projector projector;
+    private final Counter stored;
+    private final Counter duplicates;
+
+    AlertProjection(AlertRepository alerts, Projector projector, MeterRegistry meters) {
+        this.alerts = alerts;
+        this.projector = projector;
+        this.stored = Counter.builder("paymon.subscriber.alerts.stored")
+                .description("Alerts stored by the subscriber")
+                .register(meters);
+        this.duplicates = Counter.builder("paymon.subscriber.alerts.duplicates")
+                .description("Alerts delivered again and skipped because they were stored already")
+                .register(meters);
+    }
+
+    @KafkaListener(id = "alerts", groupId = "${spring.kafka.consumer.group-id}.alerts",
+            topics = "#{T(dev.paymon.events.Topics).FRAUD_ALERTS.name()}",
+            containerFactory = AlertsKafkaConfig.LISTENER_FACTORY)
+    void on(List<ConsumerRecord<String, AlertRaised>> records, Consumer<?, ?> consumer) {
+        projector.project(records, consumer, "alert", event -> alerts.insert(StoredAlert.from(event)),
+                stored, duplicates);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.paymon.subscriber.alerts;
+
+import dev.paymon.events.FraudRule;
+import dev.paymon.events.Severity;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code alerts} table. Its SQL runs unchanged on PostgreSQL and on H2 in PostgreSQL mode. */
+@Repository
+class AlertRepository {
+
+    // Without a conflict target, as H2 only knows this form; alert_id is the table's only unique key.
+    // A replayed alert thus never resets the status of the stored one.
+    private static final String INSERT = """
+            INSERT INTO alerts (alert_id, account_id, rule, severity, payment_ids, detected_at, status)
+            VALUES (:alertId, :accountId, :rule, :severity, :paymentIds, :detectedAt, :status)
+            ON CONFLICT DO NOTHING""";
+
+    private static final String COLUMNS = """
+            SELECT alert_id, account_id, rule, severity, payment_ids, detected_at, status, acknowledged_at
+            FROM alerts""";
+
+    // Only an open alert changes, so acknowledging again keeps the first acknowledged_at.
+    private static final String ACKNOWLEDGE = """
+            UPDATE alerts SET status = 'ACKNOWLEDGED', acknowledged_at = CURRENT_TIMESTAMP
+            WHERE alert_id = ? AND status = 'OPEN'""";
+
+    private final JdbcClient jdbc;
+
+    AlertRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the alert unless one with its id is stored already; {@code true} when it was new. */
+    boolean insert(StoredAlert alert) {
+        String[] paymentIds = alert.paymentIds().toArray(String[]::new);
+        return jdbc.sql(INSERT)
+                .param("alertId", alert.alertId())
+                .param("accountId", alert.accountId())
+                .param("rule", alert.rule().name())
+                .param("severity", alert.severity().name())
+                .param("paymentIds", (SqlTypeValue) (statement, index, sqlType, typeName) ->
+                        statement.setArray(index, statement.getConnection().createArrayOf("varchar", paymentIds)))
+                .param("detectedAt", alert.detectedAt().atOffset(ZoneOffset.UTC))
+                .param("status", alert.status().name())
+                .update() == 1;
+    }
+
+    Optional<StoredAlert> find(String alertId) {
+        return jdbc.sql(COLUMNS + " WHERE alert_id = ?").param(alertId).query((rs, row) -> map(rs)).optional();
+    }
+
+    /** Marks the alert acknowledged unless it is already; answers it as it is now, empty when unknown. */
+    Optional<StoredAlert> acknowledge(String alertId) {
+        jdbc.sql(ACKNOWLEDGE).param(alertId).update();
+        return find(alertId);
+    }
+
+    /** The alerts matching the query, newest detection first (ties by id, descending). */
+    List<StoredAlert> list(AlertQuery query) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (query.accountId() != null) {
+            conditions.add("account_id = ?");
+            params.add(query.accountId());
+        }
+        if (query.rule() != null) {
+            conditions.add("rule = ?");
+            params.add(query.rule().name());
+        }
+        if (query.status() != null) {
+            conditions.add("status = ?");
+            params.add(query.status().name());
+        }
+        params.add(query.limit());
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return jdbc.sql(COLUMNS + where + " ORDER BY detected_at DESC, alert_id DESC LIMIT ?")
+                .params(params).query((rs, row) -> map(rs)).list();
+    }
+
+    private static StoredAlert map(ResultSet rs) throws SQLException {
+        OffsetDateTime acknowledgedAt = rs.getObject("acknowledged_at", OffsetDateTime.class);
+        return new StoredAlert(
+                rs.getString("alert_id"),
+                rs.getString("account_id"),
+                FraudRule.valueOf(rs.getString("rule")),
+                Severity.valueOf(rs.getString("severity")),
+                strings(rs.getArray("payment_ids")),
+                rs.getObject("detected_at", OffsetDateTime.class).toInstant(),
+                AlertStatus.valueOf(rs.getString("status")),
+                acknowledgedAt == null ? null : acknowledgedAt.toInstant());
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        try {
+            // PostgreSQL's driver returns String[], H2's Object[].
+            return Arrays.stream((Object[]) array.getArray()).map(String.class::cast).toList();
+        } finally {
+            array.free();
+        }
+    }
+}

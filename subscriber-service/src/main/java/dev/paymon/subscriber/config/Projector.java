@@ -1,0 +1,72 @@
+package dev.paymon.subscriber.config;
+
+import io.micrometer.core.instrument.Counter;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies polled batches to a projection with an exactly-once effect; every projection's listener
+ * hands its batch here with the function that stores one value.
+ *
+ * <p>Each batch is applied in one database transaction that also saves, per partition, the offset of
+ * the next record to apply ({@link ConsumerOffsetRepository}): on assignment the consumer seeks to the
+ * stored offsets and records below them are skipped, so a crash between the database commit and Kafka's
+ * offset commit changes nothing. Records that did not decode are dead-lettered inside the batch and their
+ * offsets saved with it. When a record fails otherwise, the records before it are committed and a
+ * {@link BatchListenerFailedException} with its index hands it to the error handler, which retries it or
+ * dead-letters it.
+ */
+@Component
+public class Projector {
+
+    private final ConsumerOffsetRepository offsets;
+    private final DeadLetters deadLetters;
+    private final TransactionTemplate transactions;
+
+    Projector(ConsumerOffsetRepository offsets, DeadLetters deadLetters, PlatformTransactionManager transactionManager) {
+        this.offsets = offsets;
+        this.deadLetters = deadLetters;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Projects {@code records}, counting committed values in {@code stored} and {@code duplicates}.
+     *
+     * @param what  the noun for one value, for dead-letter details ("payment")
+     * @param apply stores one value inside the transaction; {@code true} when it was new, {@code false}
+     *              when the projection held it already
+     */
+    public <T> void project(List<ConsumerRecord<String, T>> records, Consumer<?, ?> consumer, String what,
+                            Predicate<T> apply, Counter stored, Counter duplicates) {
+        ProjectionBatch<T> batch = new ProjectionBatch<>(consumer.groupMetadata().groupId(), what, records, apply,
+                offsets, deadLetters);
+        int end = records.size();
+        RuntimeException failure = null;
+        while (end > 0) {
+            int upTo = end;
+            try {
+                ProjectionBatch.Applied applied = transactions.execute(status -> batch.apply(upTo));
+                stored.increment(applied.stored());
+                duplicates.increment(applied.duplicates());
+                break;
+            } catch (ProjectionBatch.RecordFailed e) {
+                // Commit the records before the failed one, then report it by its index.
+                failure = e.failure();
+                end = e.index();
+            } catch (RuntimeException e) {
+                // The transaction failed as a whole (e.g. at commit): the batch is delivered again.
+                failure = e;
+                end = 0;
+            }
+        }
+        if (failure != null) {
+            throw new BatchListenerFailedException("Failed to project " + records.get(end), failure, end);
+        }
+    }
+}
