@@ -1,8 +1,8 @@
 package dev.paymon.subscriber.activity;
 
 import dev.paymon.events.AccountActivity;
+import dev.paymon.subscriber.config.ProjectionCounters;
 import dev.paymon.subscriber.config.Projector;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -23,18 +23,12 @@ class ActivityProjection {
 
     private final ActivityRepository activity;
     private final Projector projector;
-    private final Counter stored;
-    private final Counter duplicates;
+    private final ProjectionCounters counters;
 
     ActivityProjection(ActivityRepository activity, Projector projector, MeterRegistry meters) {
         this.activity = activity;
         this.projector = projector;
-        this.stored = Counter.builder("paymon.subscriber.activity.stored")
-                .description("Account activity windows stored by the subscriber")
-                .register(meters);
-        this.duplicates = Counter.builder("paymon.subscriber.activity.duplicates")
-                .description("Activity windows delivered again and skipped because they were stored already")
-                .register(meters);
+        this.counters = ProjectionCounters.register(meters, "activity", "Account activity windows");
     }
 
     @KafkaListener(id = "activity", groupId = "${spring.kafka.consumer.group-id}.activity",
@@ -42,6 +36,6 @@ class ActivityProjection {
             containerFactory = ActivityKafkaConfig.LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, AccountActivity>> records, Consumer<?, ?> consumer) {
         projector.project(records, consumer, "activity window",
-                event -> activity.insert(StoredActivity.from(event)), stored, duplicates);
+                event -> activity.insert(StoredActivity.from(event)), counters);
     }
 }

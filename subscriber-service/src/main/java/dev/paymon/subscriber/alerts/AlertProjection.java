@@ -1,8 +1,8 @@
 package dev.paymon.subscriber.alerts;
 
 import dev.paymon.events.AlertRaised;
+import dev.paymon.subscriber.config.ProjectionCounters;
 import dev.paymon.subscriber.config.Projector;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -23,18 +23,12 @@ class AlertProjection {
 
     private final AlertRepository alerts;
     private final Projector projector;
-    private final Counter stored;
-    private final Counter duplicates;
+    private final ProjectionCounters counters;
 
     AlertProjection(AlertRepository alerts, Projector projector, MeterRegistry meters) {
         this.alerts = alerts;
         this.projector = projector;
-        this.stored = Counter.builder("paymon.subscriber.alerts.stored")
-                .description("Alerts stored by the subscriber")
-                .register(meters);
-        this.duplicates = Counter.builder("paymon.subscriber.alerts.duplicates")
-                .description("Alerts delivered again and skipped because they were stored already")
-                .register(meters);
+        this.counters = ProjectionCounters.register(meters, "alerts", "Alerts");
     }
 
     @KafkaListener(id = "alerts", groupId = "${spring.kafka.consumer.group-id}.alerts",
@@ -42,6 +36,6 @@ class AlertProjection {
             containerFactory = AlertsKafkaConfig.LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, AlertRaised>> records, Consumer<?, ?> consumer) {
         projector.project(records, consumer, "alert", event -> alerts.insert(StoredAlert.from(event)),
-                stored, duplicates);
+                counters);
     }
 }

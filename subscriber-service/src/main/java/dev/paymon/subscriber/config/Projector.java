@@ -1,6 +1,5 @@
 package dev.paymon.subscriber.config;
 
-import io.micrometer.core.instrument.Counter;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -36,14 +35,14 @@ public class Projector {
     }
 
     /**
-     * Projects {@code records}, counting committed values in {@code stored} and {@code duplicates}.
+     * Projects {@code records}, counting committed values in {@code counters}.
      *
      * @param what  the noun for one value, for dead-letter details ("payment")
      * @param apply stores one value inside the transaction; {@code true} when it was new, {@code false}
      *              when the projection held it already
      */
     public <T> void project(List<ConsumerRecord<String, T>> records, Consumer<?, ?> consumer, String what,
-                            Predicate<T> apply, Counter stored, Counter duplicates) {
+                            Predicate<T> apply, ProjectionCounters counters) {
         ProjectionBatch<T> batch = new ProjectionBatch<>(consumer.groupMetadata().groupId(), what, records, apply,
                 offsets, deadLetters);
         int end = records.size();
@@ -52,8 +51,8 @@ public class Projector {
             int upTo = end;
             try {
                 ProjectionBatch.Applied applied = transactions.execute(status -> batch.apply(upTo));
-                stored.increment(applied.stored());
-                duplicates.increment(applied.duplicates());
+                counters.stored().increment(applied.stored());
+                counters.duplicates().increment(applied.duplicates());
                 break;
             } catch (ProjectionBatch.RecordFailed e) {
                 // Commit the records before the failed one, then report it by its index.

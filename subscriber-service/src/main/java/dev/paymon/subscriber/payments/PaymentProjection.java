@@ -1,8 +1,8 @@
 package dev.paymon.subscriber.payments;
 
 import dev.paymon.events.PaymentEnriched;
+import dev.paymon.subscriber.config.ProjectionCounters;
 import dev.paymon.subscriber.config.Projector;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -20,18 +20,12 @@ class PaymentProjection {
 
     private final PaymentRepository payments;
     private final Projector projector;
-    private final Counter stored;
-    private final Counter duplicates;
+    private final ProjectionCounters counters;
 
     PaymentProjection(PaymentRepository payments, Projector projector, MeterRegistry meters) {
         this.payments = payments;
         this.projector = projector;
-        this.stored = Counter.builder("paymon.subscriber.payments.stored")
-                .description("Payments stored by the subscriber")
-                .register(meters);
-        this.duplicates = Counter.builder("paymon.subscriber.payments.duplicates")
-                .description("Payments delivered again and skipped because they were stored already")
-                .register(meters);
+        this.counters = ProjectionCounters.register(meters, "payments", "Payments");
     }
 
     @KafkaListener(id = "payments", idIsGroup = false,
@@ -39,6 +33,6 @@ class PaymentProjection {
             containerFactory = PaymentsKafkaConfig.LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, PaymentEnriched>> records, Consumer<?, ?> consumer) {
         projector.project(records, consumer, "payment",
-                event -> payments.insert(StoredPayment.from(event)), stored, duplicates);
+                event -> payments.insert(StoredPayment.from(event)), counters);
     }
 }
