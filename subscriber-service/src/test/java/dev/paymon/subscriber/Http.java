@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +16,12 @@ public final class Http {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    public record Answer(int status, String contentType, JsonNode body) {
+    public record Answer(int status, String contentType, JsonNode body, HttpHeaders headers) {
+
+        /** The first value of the header, or {@code null}. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     private final String baseUrl;
@@ -39,7 +45,7 @@ public final class Http {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    body.isEmpty() ? null : JSON.readTree(body));
+                    body.isEmpty() ? null : JSON.readTree(body), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,15 +1,9 @@
 package dev.paymon.subscriber.alerts;
 
-import dev.paymon.events.FieldViolation;
 import dev.paymon.events.FraudRule;
-import dev.paymon.subscriber.config.InvalidQueryException;
-import dev.paymon.support.web.ProblemTypes;
-import java.util.ArrayList;
-import java.util.Arrays;
+import dev.paymon.subscriber.config.NotFound;
+import dev.paymon.subscriber.config.QueryParameters;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,13 +33,11 @@ class AlertController {
                                @RequestParam(required = false) String rule,
                                @RequestParam(required = false) String status,
                                @RequestParam(required = false) String limit) {
-        List<FieldViolation> violations = new ArrayList<>();
-        FraudRule fraudRule = parse(FraudRule.class, "rule", rule, violations);
-        AlertStatus alertStatus = parse(AlertStatus.class, "status", status, violations);
-        int max = limit(limit, violations);
-        if (!violations.isEmpty()) {
-            throw new InvalidQueryException(violations);
-        }
+        QueryParameters parameters = new QueryParameters();
+        FraudRule fraudRule = parameters.oneOf(FraudRule.class, "rule", rule);
+        AlertStatus alertStatus = parameters.oneOf(AlertStatus.class, "status", status);
+        int max = parameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        parameters.validate();
         return alerts.list(new AlertQuery(accountId, fraudRule, alertStatus, max)).stream()
                 .map(AlertResponse::of).toList();
     }
@@ -53,43 +45,7 @@ class AlertController {
     /** Idempotent: acknowledging an acknowledged alert answers it unchanged. */
     @PostMapping("/{alertId}/acknowledge")
     AlertResponse acknowledge(@PathVariable String alertId) {
-        return alerts.acknowledge(alertId).map(AlertResponse::of).orElseThrow(() -> notFound(alertId));
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value,
-                                               List<FieldViolation> violations) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            violations.add(new FieldViolation(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
-            return null;
-        }
-    }
-
-    private static int limit(String limit, List<FieldViolation> violations) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below like an out-of-range number.
-        }
-        violations.add(new FieldViolation("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-        return DEFAULT_LIMIT;
-    }
-
-    private static ErrorResponseException notFound(String alertId) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "No alert with id '" + alertId + "'.");
-        problem.setType(ProblemTypes.forStatus(HttpStatus.NOT_FOUND));
-        problem.setTitle("Alert not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        return alerts.acknowledge(alertId).map(AlertResponse::of)
+                .orElseThrow(() -> NotFound.problem("Alert not found", "No alert with id '" + alertId + "'."));
     }
 }

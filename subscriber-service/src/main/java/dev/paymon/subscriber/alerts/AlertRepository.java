@@ -5,6 +5,8 @@ import dev.paymon.events.Severity;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The {@code alerts} table. Its SQL runs unchanged on PostgreSQL and on H2 in PostgreSQL mode. */
 @Repository
@@ -22,8 +25,8 @@ class AlertRepository {
     // Without a conflict target, as H2 only knows this form; alert_id is the table's only unique key.
     // A replayed alert thus never resets the status of the stored one.
     private static final String INSERT = """
-            INSERT INTO alerts (alert_id, account_id, rule, severity, payment_ids, detected_at, status)
-            VALUES (:alertId, :accountId, :rule, :severity, :paymentIds, :detectedAt, :status)
+            INSERT INTO alerts (alert_id, account_id, rule, severity, payment_ids, detected_at, status, acknowledged_at)
+            VALUES (:alertId, :accountId, :rule, :severity, :paymentIds, :detectedAt, :status, :acknowledgedAt)
             ON CONFLICT DO NOTHING""";
 
     private static final String COLUMNS = """
@@ -32,8 +35,16 @@ class AlertRepository {
 
     // Only an open alert changes, so acknowledging again keeps the first acknowledged_at.
     private static final String ACKNOWLEDGE = """
-            UPDATE alerts SET status = 'ACKNOWLEDGED', acknowledged_at = CURRENT_TIMESTAMP
+            UPDATE alerts SET status = 'ACKNOWLEDGED', acknowledged_at = ?
             WHERE alert_id = ? AND status = 'OPEN'""";
+
+    // The decision itself, kept apart from the projection so that a rebuild from Kafka keeps it.
+    private static final String RECORD_ACKNOWLEDGEMENT = """
+            INSERT INTO alert_acknowledgements (alert_id, acknowledged_at) VALUES (?, ?)
+            ON CONFLICT DO NOTHING""";
+
+    private static final String ACKNOWLEDGED_AT = """
+            SELECT acknowledged_at FROM alert_acknowledgements WHERE alert_id = ?""";
 
     private final JdbcClient jdbc;
 
@@ -41,8 +52,12 @@ class AlertRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores the alert unless one with its id is stored already; {@code true} when it was new. */
-    boolean insert(StoredAlert alert) {
+    /**
+     * Stores the alert unless one with its id is stored already; {@code true} when it was new. An alert
+     * acknowledged before (and projected again by a rebuild) is stored acknowledged.
+     */
+    boolean insert(StoredAlert raised) {
+        StoredAlert alert = acknowledgedAt(raised.alertId()).map(raised::acknowledged).orElse(raised);
         String[] paymentIds = alert.paymentIds().toArray(String[]::new);
         return jdbc.sql(INSERT)
                 .param("alertId", alert.alertId())
@@ -51,8 +66,10 @@ class AlertRepository {
                 .param("severity", alert.severity().name())
                 .param("paymentIds", (SqlTypeValue) (statement, index, sqlType, typeName) ->
                         statement.setArray(index, statement.getConnection().createArrayOf("varchar", paymentIds)))
-                .param("detectedAt", alert.detectedAt().atOffset(ZoneOffset.UTC))
+                .param("detectedAt", utc(alert.detectedAt()))
                 .param("status", alert.status().name())
+                .param("acknowledgedAt", alert.acknowledgedAt() == null ? null : utc(alert.acknowledgedAt()),
+                        Types.TIMESTAMP_WITH_TIMEZONE)
                 .update() == 1;
     }
 
@@ -60,10 +77,26 @@ class AlertRepository {
         return jdbc.sql(COLUMNS + " WHERE alert_id = ?").param(alertId).query((rs, row) -> map(rs)).optional();
     }
 
-    /** Marks the alert acknowledged unless it is already; answers it as it is now, empty when unknown. */
+    /**
+     * Marks the alert acknowledged unless it is already; answers it as it is now, empty when unknown.
+     * One transaction keeps the alert row and the acknowledgement together.
+     */
+    @Transactional
     Optional<StoredAlert> acknowledge(String alertId) {
-        jdbc.sql(ACKNOWLEDGE).param(alertId).update();
+        Instant now = Instant.now();
+        if (setAcknowledged(alertId, now)) {
+            jdbc.sql(RECORD_ACKNOWLEDGEMENT).params(alertId, utc(now)).update();
+        }
         return find(alertId);
+    }
+
+    private boolean setAcknowledged(String alertId, Instant at) {
+        return jdbc.sql(ACKNOWLEDGE).params(utc(at), alertId).update() == 1;
+    }
+
+    private Optional<Instant> acknowledgedAt(String alertId) {
+        return jdbc.sql(ACKNOWLEDGED_AT).param(alertId).query(OffsetDateTime.class).optional()
+                .map(OffsetDateTime::toInstant);
     }
 
     /** The alerts matching the query, newest detection first (ties by id, descending). */
@@ -108,5 +141,9 @@ class AlertRepository {
         } finally {
             array.free();
         }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

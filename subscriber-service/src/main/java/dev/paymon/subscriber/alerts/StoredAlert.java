@@ -34,4 +34,9 @@ record StoredAlert(
         return new StoredAlert(event.alertId(), event.accountId(), event.rule(), event.severity(), event.paymentIds(),
                 event.detectedAt(), AlertStatus.OPEN, null);
     }
+
+    /** This alert as acknowledged at {@code at}. */
+    StoredAlert acknowledged(Instant at) {
+        return new StoredAlert(alertId, accountId, rule, severity, paymentIds, detectedAt, AlertStatus.ACKNOWLEDGED, at);
+    }
 }

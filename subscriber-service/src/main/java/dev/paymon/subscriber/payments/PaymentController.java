@@ -1,9 +1,6 @@
 package dev.paymon.subscriber.payments;
 
-import dev.paymon.support.web.ProblemTypes;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import dev.paymon.subscriber.config.NotFound;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,14 +21,7 @@ class PaymentController {
     PaymentResponse payment(@PathVariable String paymentId) {
         return payments.find(paymentId)
                 .map(PaymentResponse::of)
-                .orElseThrow(() -> notFound(paymentId));
-    }
-
-    private static ErrorResponseException notFound(String paymentId) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "No payment with id '" + paymentId + "'.");
-        problem.setType(ProblemTypes.forStatus(HttpStatus.NOT_FOUND));
-        problem.setTitle("Payment not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+                .orElseThrow(() -> NotFound.problem("Payment not found",
+                        "No payment with id '" + paymentId + "'."));
     }
 }

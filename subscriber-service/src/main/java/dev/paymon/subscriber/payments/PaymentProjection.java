@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Projects {@code payments.enriched.v1} into the {@code payments} table with an exactly-once effect
  * through the shared {@link Projector} (rows and offsets in one database transaction per batch).
- * A payment delivered again under another offset (a replay by the producer) is still skipped by its id.
+ * A payment delivered again under another offset (a replay by the producer) is still skipped by its id,
+ * and only a new payment is added to its account's summary.
  */
 @Component
 class PaymentProjection {
@@ -32,7 +33,16 @@ class PaymentProjection {
             topics = "#{T(dev.paymon.events.Topics).PAYMENTS_ENRICHED.name()}",
             containerFactory = PaymentsKafkaConfig.LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, PaymentEnriched>> records, Consumer<?, ?> consumer) {
-        projector.project(records, consumer, "payment",
-                event -> payments.insert(StoredPayment.from(event)), counters);
+        projector.project(records, consumer, "payment", this::store, counters);
+    }
+
+    /** Stores a new payment and adds it to its account's totals, in the batch's transaction. */
+    private boolean store(PaymentEnriched event) {
+        StoredPayment payment = StoredPayment.from(event);
+        if (!payments.insert(payment)) {
+            return false;
+        }
+        payments.addToAccountSummary(payment);
+        return true;
     }
 }

@@ -26,10 +26,25 @@ class PaymentRepository {
                     :alertIds, :occurredAt, :processedAt)
             ON CONFLICT DO NOTHING""";
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             SELECT payment_id, account_id, amount, currency, amount_base, base_currency, status,
                    alert_ids, occurred_at, processed_at
-            FROM payments WHERE payment_id = ?""";
+            FROM payments""";
+
+    // Newest first by event time; ties broken by id so that pages never overlap or skip.
+    private static final String ORDER = " ORDER BY occurred_at DESC, payment_id DESC LIMIT ?";
+
+    // An account's payments are projected by one consumer at a time (they share a partition),
+    // so an UPDATE that finds no row can insert.
+    private static final String ADD_TO_SUMMARY = """
+            UPDATE account_summaries
+            SET payment_count = payment_count + 1, total_base = total_base + ?,
+                last_payment_at = GREATEST(last_payment_at, ?)
+            WHERE account_id = ?""";
+
+    private static final String INSERT_SUMMARY = """
+            INSERT INTO account_summaries (account_id, payment_count, total_base, base_currency, last_payment_at)
+            VALUES (?, 1, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
 
@@ -55,8 +70,40 @@ class PaymentRepository {
                 .update() == 1;
     }
 
+    /**
+     * Adds a newly stored payment to its account's running totals; called in the transaction that stored it,
+     * only when {@link #insert} answered {@code true}.
+     */
+    void addToAccountSummary(StoredPayment payment) {
+        OffsetDateTime occurredAt = utc(payment.occurredAt());
+        if (jdbc.sql(ADD_TO_SUMMARY).params(payment.amountBase(), occurredAt, payment.accountId()).update() == 0) {
+            jdbc.sql(INSERT_SUMMARY).params(payment.accountId(), payment.amountBase(), payment.baseCurrency(),
+                    occurredAt).update();
+        }
+    }
+
+    /**
+     * The account's payments newest first, at most {@code limit}: all of them, or with {@code before} only
+     * those that come after that position in this order.
+     */
+    List<StoredPayment> listForAccount(String accountId, PaymentPosition before, int limit) {
+        if (before == null) {
+            return jdbc.sql(COLUMNS + " WHERE account_id = ?" + ORDER)
+                    .params(accountId, limit).query((rs, row) -> map(rs)).list();
+        }
+        OffsetDateTime occurredAt = utc(before.occurredAt());
+        if (before.paymentId() == null) {
+            return jdbc.sql(COLUMNS + " WHERE account_id = ? AND occurred_at < ?" + ORDER)
+                    .params(accountId, occurredAt, limit).query((rs, row) -> map(rs)).list();
+        }
+        return jdbc.sql(COLUMNS + " WHERE account_id = ? AND (occurred_at < ? OR (occurred_at = ? AND payment_id < ?))"
+                        + ORDER)
+                .params(accountId, occurredAt, occurredAt, before.paymentId(), limit)
+                .query((rs, row) -> map(rs)).list();
+    }
+
     Optional<StoredPayment> find(String paymentId) {
-        return jdbc.sql(SELECT).param(paymentId).query((rs, row) -> map(rs)).optional();
+        return jdbc.sql(COLUMNS + " WHERE payment_id = ?").param(paymentId).query((rs, row) -> map(rs)).optional();
     }
 
     private static StoredPayment map(ResultSet rs) throws SQLException {

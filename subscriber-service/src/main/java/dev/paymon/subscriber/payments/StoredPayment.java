@@ -2,6 +2,7 @@ package dev.paymon.subscriber.payments;
 
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.PaymentStatus;
+import dev.paymon.subscriber.config.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

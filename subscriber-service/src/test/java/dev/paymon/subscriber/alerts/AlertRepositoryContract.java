@@ -66,6 +66,18 @@ abstract class AlertRepositoryContract {
     }
 
     @Test
+    void keepsAnAcknowledgementWhenTheAlertsAreRebuilt() {
+        StoredAlert raised = StoredAlert.from(alert("alert-1", "acc-1", FraudRule.VELOCITY, Severity.LOW, T0, "pay-1"));
+        alerts.insert(raised);
+        StoredAlert acknowledged = alerts.acknowledge("alert-1").orElseThrow();
+
+        jdbc.sql("DELETE FROM alerts").update();
+        assertThat(alerts.insert(raised)).isTrue();
+
+        assertThat(alerts.find("alert-1")).contains(acknowledged);
+    }
+
+    @Test
     void acknowledgesOnceKeepingTheFirstAcknowledgementTime() {
         alerts.insert(StoredAlert.from(alert("alert-1", "acc-1", FraudRule.VELOCITY, Severity.LOW, T0, "pay-1")));
 

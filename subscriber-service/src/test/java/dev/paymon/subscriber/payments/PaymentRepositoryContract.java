@@ -105,9 +105,59 @@ abstract class PaymentRepositoryContract {
         assertThat(payments.find("no-such-payment")).isEmpty();
     }
 
+    @Test
+    void pagesAnAccountsPaymentsNewestFirstWithoutOverlapOrGapAtTiesOfTheSameInstant() {
+        Instant t0 = Instant.parse("2026-03-01T10:00:00Z");
+        List<StoredPayment> stored = List.of(
+                at("pay-a", t0), at("pay-b", t0.plusSeconds(60)), at("pay-c", t0.plusSeconds(60)),
+                at("pay-d", t0.plusSeconds(60)), at("pay-e", t0.plusSeconds(120)));
+        stored.forEach(payments::insert);
+        payments.insert(StoredPayment.from(payment("pay-other", "acc-other", "1.00", "EUR", "1.00", List.of(),
+                t0.plusSeconds(90), t0.plusSeconds(91))));
+
+        List<String> first = ids(payments.listForAccount("acc-page", null, 2));
+        List<String> second = ids(payments.listForAccount("acc-page",
+                PaymentPosition.at(payments.find(first.get(1)).orElseThrow()), 2));
+        List<String> third = ids(payments.listForAccount("acc-page",
+                PaymentPosition.at(payments.find(second.get(1)).orElseThrow()), 2));
+
+        assertThat(List.of(first, second, third)).containsExactly(
+                List.of("pay-e", "pay-d"), List.of("pay-c", "pay-b"), List.of("pay-a"));
+        assertThat(ids(payments.listForAccount("acc-page", PaymentPosition.instant(t0.plusSeconds(60)), 10)))
+                .containsExactly("pay-a");
+    }
+
+    @Test
+    void keepsAnAccountsRunningTotalsFromTheNewPaymentsItIsGiven() {
+        Instant t0 = Instant.parse("2026-03-01T10:00:00Z");
+        StoredPayment later = StoredPayment.from(payment(id(), "acc-sum", "10.00", "USD", "9.1234", List.of(),
+                t0.plusSeconds(30), t0.plusSeconds(31)));
+        StoredPayment earlier = StoredPayment.from(payment(id(), "acc-sum", "5.50", "EUR", "5.50", List.of(),
+                t0, t0.plusSeconds(1)));
+
+        payments.addToAccountSummary(later);
+        payments.addToAccountSummary(earlier);
+
+        assertThat(jdbc.sql("""
+                SELECT payment_count, total_base, base_currency, last_payment_at FROM account_summaries
+                WHERE account_id = 'acc-sum'""").query((rs, row) -> List.of(rs.getLong(1),
+                rs.getBigDecimal(2).stripTrailingZeros(), rs.getString(3),
+                rs.getObject(4, java.time.OffsetDateTime.class).toInstant())).single())
+                .containsExactly(2L, new BigDecimal("14.6234"), "EUR", t0.plusSeconds(30));
+    }
+
     private int rows(String paymentId) {
         return jdbc.sql("SELECT COUNT(*) FROM payments WHERE payment_id = ?").param(paymentId)
                 .query(Integer.class).single();
+    }
+
+    private static StoredPayment at(String paymentId, Instant occurredAt) {
+        return StoredPayment.from(payment(paymentId, "acc-page", "1.00", "EUR", "1.00", List.of(), occurredAt,
+                occurredAt.plusSeconds(1)));
+    }
+
+    private static List<String> ids(List<StoredPayment> page) {
+        return page.stream().map(StoredPayment::paymentId).toList();
     }
 
     private static String id() {

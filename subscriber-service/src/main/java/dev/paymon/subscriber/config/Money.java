@@ -1,10 +1,10 @@
-package dev.paymon.subscriber.payments;
+package dev.paymon.subscriber.config;
 
 import dev.paymon.events.Violations;
 import java.math.BigDecimal;
 
 /** Amounts of money as this service stores and shows them. */
-final class Money {
+public final class Money {
 
     private Money() {
     }
@@ -15,7 +15,7 @@ final class Money {
      * return different scales for the same number (PostgreSQL keeps {@code 12.50}, H2 gives {@code 12.5}),
      * so values are compared and shown in this form.
      */
-    static BigDecimal canonical(BigDecimal amount, String currency) {
+    public static BigDecimal canonical(BigDecimal amount, String currency) {
         BigDecimal stripped = amount.stripTrailingZeros();
         return stripped.setScale(Math.max(stripped.scale(), Violations.minorUnits(currency)));
     }

@@ -1,0 +1,68 @@
+package dev.paymon.subscriber.payments;
+
+import dev.paymon.subscriber.config.QueryParameters;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * An account's payment history, newest first by event time ({@code occurredAt}, then id), in pages of
+ * {@code limit}. {@code before} is either an ISO-8601 instant (payments that occurred before it) or the id
+ * of one of the account's payments, the cursor of the next page: a full page links to the next one in a
+ * {@code Link: <...>; rel="next"} header, so that pages never overlap or skip payments of the same instant.
+ */
+@RestController
+class AccountPaymentsController {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
+    private final PaymentRepository payments;
+
+    AccountPaymentsController(PaymentRepository payments) {
+        this.payments = payments;
+    }
+
+    @GetMapping("/api/v1/accounts/{accountId}/payments")
+    ResponseEntity<List<PaymentResponse>> payments(@PathVariable String accountId,
+                                                   @RequestParam(required = false) String limit,
+                                                   @RequestParam(required = false) String before) {
+        QueryParameters parameters = new QueryParameters();
+        int max = parameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        PaymentPosition position = before == null ? null : position(accountId, before, parameters);
+        parameters.validate();
+        List<StoredPayment> page = payments.listForAccount(accountId, position, max);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (page.size() == max) {
+            String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("limit", max)
+                    .replaceQueryParam("before", page.get(page.size() - 1).paymentId())
+                    .encode().toUriString();
+            answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return answer.body(page.stream().map(PaymentResponse::of).toList());
+    }
+
+    /** An instant, else one of the account's payments; a 400 problem when it is neither. */
+    private PaymentPosition position(String accountId, String before, QueryParameters parameters) {
+        try {
+            return PaymentPosition.instant(Instant.parse(before));
+        } catch (DateTimeParseException notAnInstant) {
+            return payments.find(before)
+                    .filter(payment -> payment.accountId().equals(accountId))
+                    .map(PaymentPosition::at)
+                    .orElseGet(() -> {
+                        parameters.reject("before",
+                                "must be an ISO-8601 instant or the id of one of the account's payments");
+                        return null;
+                    });
+        }
+    }
+}
