@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,14 +38,21 @@ final class SystemStack {
 
     /** Settings on free ports with the subscriber on its own PostgreSQL schema. */
     static StackSettings settings(Path dataDir, TestPostgres.Database database) {
+        return settings(dataDir, database, List.of());
+    }
+
+    /** As {@link #settings(Path, TestPostgres.Database)}, with more command-line arguments for the subscriber. */
+    static StackSettings settings(Path dataDir, TestPostgres.Database database, List<String> subscriberArguments) {
+        List<String> subscriber = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.flyway.default-schema=" + database.schema()));
+        subscriber.addAll(subscriberArguments);
         return StackSettings.defaults(root(), dataDir)
                 .withPorts(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next())
                 .withServiceJvmOptions(SERVICE_JVM)
-                .withExtraArguments(Map.of(StackSettings.SUBSCRIBER, List.of(
-                        "--spring.datasource.url=" + database.url(),
-                        "--spring.datasource.username=" + database.user(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--spring.flyway.default-schema=" + database.schema())));
+                .withExtraArguments(Map.of(StackSettings.SUBSCRIBER, subscriber));
     }
 
     static LocalStack start(String name, TestPostgres.Database database) {
