@@ -3,6 +3,8 @@ package dev.paymon.subscriber.activity;
 import dev.paymon.events.AccountActivity;
 import dev.paymon.subscriber.config.ProjectionCounters;
 import dev.paymon.subscriber.config.Projector;
+import dev.paymon.subscriber.config.StreamAnnouncement;
+import dev.paymon.subscriber.config.StreamEventType;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -36,6 +38,9 @@ class ActivityProjection {
             containerFactory = ActivityKafkaConfig.LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, AccountActivity>> records, Consumer<?, ?> consumer) {
         projector.project(records, consumer, "activity window",
-                event -> activity.insert(StoredActivity.from(event)), counters);
+                event -> activity.insert(StoredActivity.from(event)),
+                event -> StreamAnnouncement.withAccountId(StreamEventType.ACTIVITY, event.accountId(),
+                        ActivityResponse.of(StoredActivity.from(event))),
+                counters);
     }
 }

@@ -3,6 +3,8 @@ package dev.paymon.subscriber.alerts;
 import dev.paymon.events.AlertRaised;
 import dev.paymon.subscriber.config.ProjectionCounters;
 import dev.paymon.subscriber.config.Projector;
+import dev.paymon.subscriber.config.StreamAnnouncement;
+import dev.paymon.subscriber.config.StreamEventType;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -36,6 +38,8 @@ class AlertProjection {
             containerFactory = AlertsKafkaConfig.LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, AlertRaised>> records, Consumer<?, ?> consumer) {
         projector.project(records, consumer, "alert", event -> alerts.insert(StoredAlert.from(event)),
+                event -> StreamAnnouncement.of(StreamEventType.ALERT, event.accountId(),
+                        AlertResponse.of(StoredAlert.from(event))),
                 counters);
     }
 }

@@ -1,5 +1,6 @@
 package dev.paymon.subscriber.config;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,12 +11,19 @@ import org.springframework.stereotype.Repository;
  * to apply. A projection saves it in the same database transaction as the rows the records changed,
  * so after any crash the database says exactly which records it holds; consumers seek there on
  * assignment and skip anything below it. Its SQL runs unchanged on PostgreSQL and on H2 in PostgreSQL mode.
+ *
+ * <p>Each row also holds {@code stream_from}: records below it are projected but not announced on the live
+ * stream, so that a rebuild of a projection (which sets it to the old next offset) does not stream history again.
  */
 @Repository
 public class ConsumerOffsetRepository {
 
     private static final String SELECT = """
             SELECT next_offset FROM consumer_offsets
+            WHERE consumer_group = ? AND topic = ? AND "partition" = ?""";
+
+    private static final String SELECT_POSITION = """
+            SELECT next_offset, stream_from FROM consumer_offsets
             WHERE consumer_group = ? AND topic = ? AND "partition" = ?""";
 
     private static final String UPDATE = """
@@ -28,6 +36,19 @@ public class ConsumerOffsetRepository {
 
     private final JdbcClient jdbc;
 
+    /**
+     * Where a group stands in a partition.
+     *
+     * @param nextOffset the offset of the next record to apply
+     * @param streamFrom the first offset not handled before a rebuild: below it, records are projected
+     *                   again but neither announced on the live stream nor dead-lettered again
+     */
+    public record Position(long nextOffset, long streamFrom) {
+
+        /** A partition the group never applied: everything from offset 0 is applied and announced. */
+        public static final Position START = new Position(0, 0);
+    }
+
     public ConsumerOffsetRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -37,6 +58,13 @@ public class ConsumerOffsetRepository {
         return jdbc.sql(SELECT).params(group, partition.topic(), partition.partition())
                 .query(Long.class).optional()
                 .map(OptionalLong::of).orElseGet(OptionalLong::empty);
+    }
+
+    /** The group's next offset and stream start in the partition; empty when it applied none yet. */
+    public Optional<Position> position(String group, TopicPartition partition) {
+        return jdbc.sql(SELECT_POSITION).params(group, partition.topic(), partition.partition())
+                .query((rs, row) -> new Position(rs.getLong("next_offset"), rs.getLong("stream_from")))
+                .optional();
     }
 
     /** Records that the group applied every record of the partition below {@code nextOffset}. */

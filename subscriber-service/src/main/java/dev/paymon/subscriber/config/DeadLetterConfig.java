@@ -60,9 +60,13 @@ class DeadLetterConfig {
     DefaultErrorHandler kafkaErrorHandler(DeadLetters deadLetters, ConsumerOffsetRepository offsets,
                                           RetryProperties retry, MeterRegistry meters) {
         ConsumerAwareRecordRecoverer recoverer = (record, consumer, failure) -> {
-            deadLetters.publish(record, failure);
-            offsets.advance(consumer.groupMetadata().groupId(), new TopicPartition(record.topic(), record.partition()),
-                    record.offset() + 1);
+            String group = consumer.groupMetadata().groupId();
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            // Below stream_from the record was handled before a rebuild, i.e. dead-lettered then already.
+            if (record.offset() >= offsets.position(group, partition).map(ConsumerOffsetRepository.Position::streamFrom).orElse(0L)) {
+                deadLetters.publish(record, failure);
+            }
+            offsets.advance(group, partition, record.offset() + 1);
         };
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, retry.processing().backOff());
         // Retrying cannot fix a record that does not decode or validate.

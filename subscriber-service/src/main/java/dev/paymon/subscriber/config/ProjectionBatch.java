@@ -1,12 +1,15 @@
 package dev.paymon.subscriber.config;
 
 import dev.paymon.events.EventDecodingException;
+import dev.paymon.subscriber.config.ConsumerOffsetRepository.Position;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -19,6 +22,10 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * each decoded value handed to the projection's {@code apply} function, records that did not decode
  * dead-lettered, and per partition the offset after the last handled record saved. Records below a
  * partition's stored offset were applied by an earlier transaction and are skipped.
+ *
+ * <p>Values that were new to the projection are announced on the live stream unless their record lies below
+ * the partition's {@code stream_from} (a rebuild's replay): the announcements are collected and handed to the
+ * {@link StreamOutbox} once, at the end of the batch, inside the same transaction.
  *
  * @param <T> the topic's event type
  */
@@ -53,43 +60,58 @@ final class ProjectionBatch<T> {
     private final String what;
     private final List<ConsumerRecord<String, T>> records;
     private final Predicate<T> apply;
+    private final Function<T, StreamAnnouncement> announce;
     private final ConsumerOffsetRepository offsets;
+    private final StreamOutbox outbox;
     private final DeadLetters deadLetters;
     // Dead-lettering is not part of the transaction: a retried prefix must not write them again.
     private final Set<Integer> deadLettered = new HashSet<>();
 
     /**
-     * @param what  the noun for one value, for dead-letter details ("payment")
-     * @param apply stores one value; {@code true} when it changed the projection, {@code false} for a duplicate
+     * @param what     the noun for one value, for dead-letter details ("payment")
+     * @param apply    stores one value; {@code true} when it changed the projection, {@code false} for a duplicate
+     * @param announce the stream announcement of a value {@code apply} stored, or {@code null} for none
      */
     ProjectionBatch(String group, String what, List<ConsumerRecord<String, T>> records, Predicate<T> apply,
-                    ConsumerOffsetRepository offsets, DeadLetters deadLetters) {
+                    Function<T, StreamAnnouncement> announce, ConsumerOffsetRepository offsets, StreamOutbox outbox,
+                    DeadLetters deadLetters) {
         this.group = group;
         this.what = what;
         this.records = records;
         this.apply = apply;
+        this.announce = announce;
         this.offsets = offsets;
+        this.outbox = outbox;
         this.deadLetters = deadLetters;
     }
 
     /** Applies the records before {@code end}; throws {@link RecordFailed} naming the record that failed. */
     Applied apply(int end) {
         Map<TopicPartition, Long> next = new HashMap<>();
+        Map<TopicPartition, Long> streamFrom = new HashMap<>();
         Set<TopicPartition> advanced = new LinkedHashSet<>();
+        List<StreamAnnouncement> announcements = new ArrayList<>();
         int stored = 0;
         int duplicates = 0;
         for (int index = 0; index < end; index++) {
             ConsumerRecord<String, T> record = records.get(index);
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             try {
-                long nextOffset = next.computeIfAbsent(partition, p -> offsets.nextOffset(group, p).orElse(0L));
+                long nextOffset = next.computeIfAbsent(partition, p -> {
+                    Position position = offsets.position(group, p).orElse(Position.START);
+                    streamFrom.put(p, position.streamFrom());
+                    return position.nextOffset();
+                });
                 if (record.offset() < nextOffset) {
                     continue;
                 }
                 if (record.value() == null) {
-                    deadLetter(index, record);
+                    if (record.offset() >= streamFrom.get(partition)) {
+                        deadLetter(index, record);
+                    }
                 } else if (apply.test(record.value())) {
                     stored++;
+                    announce(record, streamFrom.get(partition), announcements);
                 } else {
                     duplicates++;
                 }
@@ -100,7 +122,20 @@ final class ProjectionBatch<T> {
             advanced.add(partition);
         }
         advanced.forEach(partition -> offsets.save(group, partition, next.get(partition)));
+        if (!announcements.isEmpty()) {
+            outbox.append(announcements);
+        }
         return new Applied(stored, duplicates);
+    }
+
+    /** Announces a newly stored value, unless its record is a replay below the partition's stream start. */
+    private void announce(ConsumerRecord<String, T> record, long streamFrom, List<StreamAnnouncement> announcements) {
+        if (record.offset() >= streamFrom) {
+            StreamAnnouncement announcement = announce.apply(record.value());
+            if (announcement != null) {
+                announcements.add(announcement);
+            }
+        }
     }
 
     private void deadLetter(int index, ConsumerRecord<String, T> record) {

@@ -1,6 +1,7 @@
 package dev.paymon.subscriber.config;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,17 +21,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * offsets saved with it. When a record fails otherwise, the records before it are committed and a
  * {@link BatchListenerFailedException} with its index hands it to the error handler, which retries it or
  * dead-letters it.
+ *
+ * <p>A projection may also describe how a newly stored value is announced on the live stream: those
+ * announcements are appended to the {@link StreamOutbox} in the same transaction, so the stream shows
+ * exactly the committed values, each once.
  */
 @Component
 public class Projector {
 
     private final ConsumerOffsetRepository offsets;
     private final DeadLetters deadLetters;
+    private final StreamOutbox outbox;
     private final TransactionTemplate transactions;
 
-    Projector(ConsumerOffsetRepository offsets, DeadLetters deadLetters, PlatformTransactionManager transactionManager) {
+    Projector(ConsumerOffsetRepository offsets, DeadLetters deadLetters, StreamOutbox outbox,
+              PlatformTransactionManager transactionManager) {
         this.offsets = offsets;
         this.deadLetters = deadLetters;
+        this.outbox = outbox;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -43,8 +51,21 @@ public class Projector {
      */
     public <T> void project(List<ConsumerRecord<String, T>> records, Consumer<?, ?> consumer, String what,
                             Predicate<T> apply, ProjectionCounters counters) {
+        project(records, consumer, what, apply, value -> null, counters);
+    }
+
+    /**
+     * Projects {@code records} like {@link #project(List, Consumer, String, Predicate, ProjectionCounters)} and
+     * announces on the live stream each value that {@code apply} stored as new, unless its record lies below the
+     * partition's {@code stream_from} (a replay of history by a rebuild).
+     *
+     * @param announce describes the announcement of a new value; {@code null} from it announces nothing
+     */
+    public <T> void project(List<ConsumerRecord<String, T>> records, Consumer<?, ?> consumer, String what,
+                            Predicate<T> apply, Function<T, StreamAnnouncement> announce,
+                            ProjectionCounters counters) {
         ProjectionBatch<T> batch = new ProjectionBatch<>(consumer.groupMetadata().groupId(), what, records, apply,
-                offsets, deadLetters);
+                announce, offsets, outbox, deadLetters);
         int end = records.size();
         RuntimeException failure = null;
         while (end > 0) {

@@ -3,6 +3,8 @@ package dev.paymon.subscriber.payments;
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.subscriber.config.ProjectionCounters;
 import dev.paymon.subscriber.config.Projector;
+import dev.paymon.subscriber.config.StreamAnnouncement;
+import dev.paymon.subscriber.config.StreamEventType;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -33,7 +35,10 @@ class PaymentProjection {
             topics = "#{T(dev.paymon.events.Topics).PAYMENTS_ENRICHED.name()}",
             containerFactory = PaymentsKafkaConfig.LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, PaymentEnriched>> records, Consumer<?, ?> consumer) {
-        projector.project(records, consumer, "payment", this::store, counters);
+        projector.project(records, consumer, "payment", this::store,
+                event -> StreamAnnouncement.of(StreamEventType.PAYMENT, event.payment().accountId(),
+                        PaymentResponse.of(StoredPayment.from(event))),
+                counters);
     }
 
     /** Stores a new payment and adds it to its account's totals, in the batch's transaction. */

@@ -3,7 +3,9 @@ package dev.paymon.subscriber.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paymon.subscriber.config.ConsumerOffsetRepository.Position;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
@@ -25,6 +27,7 @@ abstract class ConsumerOffsetRepositoryContract {
     private static final TopicPartition OTHER_0 = new TopicPartition("other.topic.v1", 0);
 
     private ConsumerOffsetRepository offsets;
+    private JdbcClient jdbc;
     private TransactionTemplate transactions;
 
     /** A fresh, empty database. */
@@ -37,7 +40,8 @@ abstract class ConsumerOffsetRepositoryContract {
     void migrate() {
         DataSource dataSource = dataSource();
         flyway(new FluentConfiguration().dataSource(dataSource)).load().migrate();
-        offsets = new ConsumerOffsetRepository(JdbcClient.create(dataSource));
+        jdbc = JdbcClient.create(dataSource);
+        offsets = new ConsumerOffsetRepository(jdbc);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
@@ -75,6 +79,18 @@ abstract class ConsumerOffsetRepositoryContract {
                 offsets.nextOffset("group-a", OTHER_0), offsets.nextOffset("group-b", PAYMENTS_0),
                 offsets.nextOffset("group-b", PAYMENTS_1))).containsExactly(OptionalLong.of(10), OptionalLong.of(20),
                 OptionalLong.of(30), OptionalLong.of(40), OptionalLong.empty());
+    }
+
+    @Test
+    void readsTheNextOffsetWithTheStreamStartWhichOnlyARebuildMoves() {
+        offsets.save("group-a", PAYMENTS_0, 17);
+        Optional<Position> saved = offsets.position("group-a", PAYMENTS_0);
+        // What a rebuild does: replay from the start, but announce only what comes after the old offset.
+        jdbc.sql("UPDATE consumer_offsets SET stream_from = next_offset, next_offset = 0").update();
+        offsets.save("group-a", PAYMENTS_0, 5);
+
+        assertThat(List.of(saved, offsets.position("group-a", PAYMENTS_0), offsets.position("group-b", PAYMENTS_0)))
+                .containsExactly(Optional.of(new Position(17, 0)), Optional.of(new Position(5, 17)), Optional.empty());
     }
 
     @Test

@@ -1,0 +1,120 @@
+package dev.paymon.subscriber.stream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Admits stream clients up to {@code max-clients} and runs each one's sender on its own thread. On shutdown it
+ * ends every stream first (before the web server waits for open requests), so clients reconnect elsewhere.
+ */
+@Component
+class StreamConnections implements SmartLifecycle {
+
+    static final String CLIENTS_METRIC = "paymon.subscriber.stream.clients";
+    static final String SENT_METRIC = "paymon.subscriber.stream.events.sent";
+
+    private final StreamHub hub;
+    private final StreamEventRepository events;
+    private final StreamProperties properties;
+    private final Counter sent;
+    private final AtomicInteger connected = new AtomicInteger();
+    private final Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
+    private final ExecutorService senders;
+    private volatile boolean running;
+
+    StreamConnections(StreamHub hub, StreamEventRepository events, StreamProperties properties, MeterRegistry meters) {
+        this.hub = hub;
+        this.events = events;
+        this.properties = properties;
+        this.sent = Counter.builder(SENT_METRIC)
+                .description("Events written to stream clients")
+                .register(meters);
+        Gauge.builder(CLIENTS_METRIC, connected, AtomicInteger::get)
+                .description("Clients connected to the live stream")
+                .register(meters);
+        AtomicLong threads = new AtomicLong();
+        this.senders = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "stream-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Opens a stream of the events matching {@code filter}: after {@code lastEventId} when given, else from now on.
+     *
+     * @throws StreamUnavailableException when {@code max-clients} are connected, or the service is starting or
+     *                                    stopping
+     */
+    SseEmitter open(StreamFilter filter, OptionalLong lastEventId) {
+        if (!running) {
+            throw StreamUnavailableException.stopping();
+        }
+        if (connected.incrementAndGet() > properties.maxClients()) {
+            connected.decrementAndGet();
+            throw StreamUnavailableException.full(properties.maxClients());
+        }
+        StreamClient client = new StreamClient(filter, lastEventId, hub, events, properties, sent, this::closed);
+        clients.add(client);
+        SseEmitter emitter = client.emitter();
+        emitter.onCompletion(client::close);
+        emitter.onTimeout(client::close);
+        emitter.onError(failure -> client.close());
+        if (lastEventId.isEmpty()) {
+            hub.goLiveNow(client);
+        }
+        try {
+            senders.execute(client);
+        } catch (RejectedExecutionException e) {
+            client.close();
+            throw StreamUnavailableException.stopping();
+        }
+        return emitter;
+    }
+
+    private void closed(StreamClient client) {
+        hub.remove(client);
+        clients.remove(client);
+        connected.decrementAndGet();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        List.copyOf(clients).forEach(StreamClient::close);
+        senders.shutdown();
+        try {
+            // A sender blocked writing to a client that reads nothing is interrupted.
+            if (!senders.awaitTermination(2, TimeUnit.SECONDS)) {
+                senders.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            senders.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

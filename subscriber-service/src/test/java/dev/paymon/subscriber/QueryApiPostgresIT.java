@@ -1,0 +1,30 @@
+package dev.paymon.subscriber;
+
+import dev.paymon.testing.TestPostgres;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The account queries and the rebuild on PostgreSQL, in a schema of its own. */
+class QueryApiPostgresIT extends QueryApiContract {
+
+    private static final String GROUP = "paymon-subscriber-queries-pg-" + UUID.randomUUID();
+
+    private static TestPostgres.Database database;
+
+    @BeforeAll
+    static void database() {
+        database = TestPostgres.newSchema();
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.consumer.group-id", () -> GROUP);
+        registry.add("spring.datasource.url", () -> database.url());
+        registry.add("spring.datasource.username", () -> database.user());
+        registry.add("spring.datasource.password", () -> database.password());
+        registry.add("spring.flyway.default-schema", () -> database.schema());
+        registry.add("spring.flyway.schemas", () -> database.schema());
+    }
+}
