@@ -21,10 +21,6 @@ class QueryApiPostgresIT extends QueryApiContract {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
-        registry.add("spring.datasource.url", () -> database.url());
-        registry.add("spring.datasource.username", () -> database.user());
-        registry.add("spring.datasource.password", () -> database.password());
-        registry.add("spring.flyway.default-schema", () -> database.schema());
-        registry.add("spring.flyway.schemas", () -> database.schema());
+        SubscriberDatabase.register(registry, database);
     }
 }

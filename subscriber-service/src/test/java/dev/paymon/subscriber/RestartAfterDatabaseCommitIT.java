@@ -77,11 +77,7 @@ class RestartAfterDatabaseCommitIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
-        registry.add("spring.datasource.url", () -> database.url());
-        registry.add("spring.datasource.username", () -> database.user());
-        registry.add("spring.datasource.password", () -> database.password());
-        registry.add("spring.flyway.default-schema", () -> database.schema());
-        registry.add("spring.flyway.schemas", () -> database.schema());
+        SubscriberDatabase.register(registry, database);
         registry.add("paymon.topics.partitions", () -> "1");
         registry.add("paymon.subscriber.retry.processing.interval", () -> "100ms");
     }

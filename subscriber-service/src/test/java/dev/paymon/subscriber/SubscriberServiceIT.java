@@ -70,11 +70,7 @@ class SubscriberServiceIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        registry.add("spring.datasource.url", () -> database.url());
-        registry.add("spring.datasource.username", () -> database.user());
-        registry.add("spring.datasource.password", () -> database.password());
-        registry.add("spring.flyway.default-schema", () -> database.schema());
-        registry.add("spring.flyway.schemas", () -> database.schema());
+        SubscriberDatabase.register(registry, database);
         // A statement waiting for a lock fails fast, so a held lock is a transient database error.
         registry.add("spring.datasource.hikari.connection-init-sql", () -> "SET lock_timeout = '200ms'");
         registry.add("paymon.topics.partitions", () -> "1");

@@ -35,7 +35,8 @@ class DeadLetterProjection {
     DeadLetterProjection(DeadLetterRepository deadLetters, Projector projector, MeterRegistry meters) {
         this.deadLetters = deadLetters;
         this.projector = projector;
-        this.counters = ProjectionCounters.register(meters, "dead-letters", "Dead letters of payments.dlq.v1");
+        this.counters = ProjectionCounters.register(meters, "processor-dead-letters",
+                "Dead letters of the processor (payments.dlq.v1)");
     }
 
     @KafkaListener(id = "dead-letters", groupId = "${spring.kafka.consumer.group-id}.dead-letters",

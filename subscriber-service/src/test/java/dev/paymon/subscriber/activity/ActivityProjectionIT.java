@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.paymon.events.AccountActivity;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.Http;
+import dev.paymon.subscriber.SubscriberDatabase;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import java.time.Duration;
@@ -54,11 +55,7 @@ class ActivityProjectionIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> "paymon-subscriber-activity-" + UUID.randomUUID());
-        registry.add("spring.datasource.url", () -> database.url());
-        registry.add("spring.datasource.username", () -> database.user());
-        registry.add("spring.datasource.password", () -> database.password());
-        registry.add("spring.flyway.default-schema", () -> database.schema());
-        registry.add("spring.flyway.schemas", () -> database.schema());
+        SubscriberDatabase.register(registry, database);
         registry.add("paymon.topics.partitions", () -> "1");
     }
 

@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import dev.paymon.events.DeadLetter;
 import dev.paymon.events.DeadLetterReason;
 import dev.paymon.events.Topics;
+import dev.paymon.subscriber.SubscriberDatabase;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -74,11 +75,7 @@ class DeadLetterProjectionIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
-        registry.add("spring.datasource.url", () -> database.url());
-        registry.add("spring.datasource.username", () -> database.user());
-        registry.add("spring.datasource.password", () -> database.password());
-        registry.add("spring.flyway.default-schema", () -> database.schema());
-        registry.add("spring.flyway.schemas", () -> database.schema());
+        SubscriberDatabase.register(registry, database);
         registry.add("paymon.topics.partitions", () -> "1");
     }
 
@@ -163,7 +160,7 @@ class DeadLetterProjectionIT {
     }
 
     private double counter(String name) {
-        return meters.counter("paymon.subscriber.dead-letters." + name).count();
+        return meters.counter("paymon.subscriber.processor-dead-letters." + name).count();
     }
 
     private static boolean fromGroup(ConsumerRecord<?, ?> record, String group) {

@@ -22,6 +22,7 @@ import dev.paymon.events.Severity;
 import dev.paymon.events.Topic;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.Http;
+import dev.paymon.subscriber.SubscriberDatabase;
 import dev.paymon.subscriber.deadletters.TestDeadLetters;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
@@ -96,11 +97,7 @@ class StatsIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
-        registry.add("spring.datasource.url", () -> database.url());
-        registry.add("spring.datasource.username", () -> database.user());
-        registry.add("spring.datasource.password", () -> database.password());
-        registry.add("spring.flyway.default-schema", () -> database.schema());
-        registry.add("spring.flyway.schemas", () -> database.schema());
+        SubscriberDatabase.register(registry, database);
         registry.add("paymon.topics.partitions", () -> "1");
         registry.add("paymon.subscriber.stats.last-dead-letters", () -> "3");
     }

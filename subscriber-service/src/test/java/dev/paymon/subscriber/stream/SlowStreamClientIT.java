@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.Http;
+import dev.paymon.subscriber.SubscriberDatabase;
 import dev.paymon.subscriber.stream.SseClient.Event;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
@@ -69,11 +70,7 @@ class SlowStreamClientIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> "paymon-subscriber-slow-" + UUID.randomUUID());
-        registry.add("spring.datasource.url", () -> database.url());
-        registry.add("spring.datasource.username", () -> database.user());
-        registry.add("spring.datasource.password", () -> database.password());
-        registry.add("spring.flyway.default-schema", () -> database.schema());
-        registry.add("spring.flyway.schemas", () -> database.schema());
+        SubscriberDatabase.register(registry, database);
         registry.add("paymon.topics.partitions", () -> "1");
         registry.add("paymon.subscriber.stream.client-buffer", () -> Integer.toString(CLIENT_BUFFER));
         registry.add("paymon.subscriber.stream.max-clients", () -> Integer.toString(MAX_CLIENTS));

@@ -21,6 +21,7 @@ import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Severity;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.Http;
+import dev.paymon.subscriber.SubscriberDatabase;
 import dev.paymon.subscriber.stream.SseClient.Event;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
@@ -96,11 +97,7 @@ class StreamIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> "paymon-subscriber-stream-" + UUID.randomUUID());
-        registry.add("spring.datasource.url", () -> database.url());
-        registry.add("spring.datasource.username", () -> database.user());
-        registry.add("spring.datasource.password", () -> database.password());
-        registry.add("spring.flyway.default-schema", () -> database.schema());
-        registry.add("spring.flyway.schemas", () -> database.schema());
+        SubscriberDatabase.register(registry, database);
         registry.add("paymon.topics.partitions", () -> "1");
         // Clients that went away are found at the next heartbeat.
         registry.add("paymon.subscriber.stream.heartbeat", () -> "1s");
