@@ -13,6 +13,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.paymon.events.AccountActivity;
+import dev.paymon.events.AlertRaised;
 import dev.paymon.events.DeadLetter;
 import dev.paymon.events.DeadLetterReason;
 import dev.paymon.events.FraudRule;
@@ -156,6 +158,48 @@ abstract class QueryApiContract {
                 .isEqualTo("2026-03-01T10:02:00Z");
         assertThat(paymentIds(http.get(payments("?before=2026-03-01T10:01:00Z"))))
                 .isEqualTo(newestFirst.subList(3, 5));
+    }
+
+    @Test
+    void pagesAnAccountsAlertsAndActivityFollowingTheNextLink() {
+        List<AlertRaised> raised = new ArrayList<>();
+        List<AccountActivity> windows = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            raised.add(alert("alert-" + UUID.randomUUID(), account, FraudRule.VELOCITY, Severity.LOW,
+                    T0.plusSeconds(60L * (i / 2)), "pay-" + i));
+            windows.add(activity(account, T0.plusSeconds(60L * i), i + 1, "1.00", "1.00"));
+        }
+        committed(Topics.FRAUD_ALERTS, account, raised);
+        committed(Topics.ACCOUNTS_ACTIVITY, account, windows);
+        await().atMost(Duration.ofSeconds(30)).until(() -> alertsOf(account).size() == 5
+                && http.get(activityPath()).body().size() == 5);
+
+        List<JsonNode> alertPages = followAll("/api/v1/alerts?accountId=" + account + "&limit=2");
+        List<JsonNode> activityPages = followAll(activityPath() + "?limit=2");
+
+        assertThat(alertPages).hasSize(5).isEqualTo(alertsOf(account));
+        assertThat(activityPages).hasSize(5).isEqualTo(listOf(http.get(activityPath()).body()));
+        assertThat(http.get("/api/v1/alerts?before=no-such-alert").body().get("errors")).isEqualTo(json("""
+                [{"field": "before", "message": "must be an ISO-8601 instant or the id of an alert"}]"""));
+    }
+
+    /** Every item of every page, following the next links from {@code first}. */
+    private List<JsonNode> followAll(String first) {
+        List<JsonNode> items = new ArrayList<>();
+        String next = first;
+        while (next != null) {
+            Http.Answer page = http.get(next);
+            assertThat(page.status()).as(next).isEqualTo(200);
+            items.addAll(listOf(page.body()));
+            next = nextLink(page);
+        }
+        return items;
+    }
+
+    private static List<JsonNode> listOf(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
     }
 
     @Test

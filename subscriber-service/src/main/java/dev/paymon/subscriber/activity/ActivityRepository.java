@@ -41,9 +41,9 @@ class ActivityRepository {
 
     /**
      * The account's windows starting at or after {@code from} and before {@code to} (either may be
-     * {@code null} for no bound), by start.
+     * {@code null} for no bound), by start, at most {@code limit}.
      */
-    List<StoredActivity> list(String accountId, Instant from, Instant to) {
+    List<StoredActivity> list(String accountId, Instant from, Instant to, int limit) {
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> params = new ArrayList<>(List.of(accountId));
         if (from != null) {
@@ -54,7 +54,8 @@ class ActivityRepository {
             sql.append(" AND window_start < ?");
             params.add(utc(to));
         }
-        sql.append(" ORDER BY window_start");
+        sql.append(" ORDER BY window_start LIMIT ?");
+        params.add(limit);
         return jdbc.sql(sql.toString()).params(params).query((rs, row) -> map(rs)).list();
     }
 

@@ -1,9 +1,14 @@
 package dev.paymon.subscriber.alerts;
 
 import dev.paymon.events.FraudRule;
+import dev.paymon.subscriber.config.NextPage;
 import dev.paymon.subscriber.config.NotFound;
+import dev.paymon.subscriber.config.PagePosition;
 import dev.paymon.subscriber.config.QueryParameters;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,18 +33,39 @@ class AlertController {
         this.alerts = alerts;
     }
 
+    /**
+     * Newest first; {@code before} is the cursor of the next page (an alert id, as in the {@code Link} header
+     * of a full page) or an ISO-8601 instant (alerts detected before it).
+     */
     @GetMapping
-    List<AlertResponse> alerts(@RequestParam(required = false) String accountId,
-                               @RequestParam(required = false) String rule,
-                               @RequestParam(required = false) String status,
-                               @RequestParam(required = false) String limit) {
+    ResponseEntity<List<AlertResponse>> alerts(@RequestParam(required = false) String accountId,
+                                               @RequestParam(required = false) String rule,
+                                               @RequestParam(required = false) String status,
+                                               @RequestParam(required = false) String limit,
+                                               @RequestParam(required = false) String before) {
         QueryParameters parameters = new QueryParameters();
         FraudRule fraudRule = parameters.oneOf(FraudRule.class, "rule", rule);
         AlertStatus alertStatus = parameters.oneOf(AlertStatus.class, "status", status);
         int max = parameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        PagePosition position = before == null ? null : position(before, parameters);
         parameters.validate();
-        return alerts.list(new AlertQuery(accountId, fraudRule, alertStatus, max)).stream()
-                .map(AlertResponse::of).toList();
+        List<AlertResponse> page = alerts.list(new AlertQuery(accountId, fraudRule, alertStatus, position, max))
+                .stream().map(AlertResponse::of).toList();
+        return NextPage.answer(page, max, AlertResponse::alertId);
+    }
+
+    /** An instant, else a stored alert; a 400 problem when it is neither. */
+    private PagePosition position(String before, QueryParameters parameters) {
+        try {
+            return PagePosition.before(Instant.parse(before));
+        } catch (DateTimeParseException notAnInstant) {
+            return alerts.find(before)
+                    .map(alert -> PagePosition.after(alert.detectedAt(), alert.alertId()))
+                    .orElseGet(() -> {
+                        parameters.reject("before", "must be an ISO-8601 instant or the id of an alert");
+                        return null;
+                    });
+        }
     }
 
     /** Idempotent: acknowledging an acknowledged alert answers it unchanged. */

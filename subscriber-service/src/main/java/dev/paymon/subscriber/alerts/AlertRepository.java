@@ -115,6 +115,16 @@ class AlertRepository {
             conditions.add("status = ?");
             params.add(query.status().name());
         }
+        if (query.before() != null) {
+            OffsetDateTime before = utc(query.before().at());
+            if (query.before().id() == null) {
+                conditions.add("detected_at < ?");
+                params.add(before);
+            } else {
+                conditions.add("(detected_at < ? OR (detected_at = ? AND alert_id < ?))");
+                params.addAll(List.of(before, before, query.before().id()));
+            }
+        }
         params.add(query.limit());
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return jdbc.sql(COLUMNS + where + " ORDER BY detected_at DESC, alert_id DESC LIMIT ?")

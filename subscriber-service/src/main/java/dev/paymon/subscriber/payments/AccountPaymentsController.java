@@ -1,16 +1,16 @@
 package dev.paymon.subscriber.payments;
 
+import dev.paymon.subscriber.config.NextPage;
+import dev.paymon.subscriber.config.PagePosition;
 import dev.paymon.subscriber.config.QueryParameters;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * An account's payment history, newest first by event time ({@code occurredAt}, then id), in pages of
@@ -36,28 +36,21 @@ class AccountPaymentsController {
                                                    @RequestParam(required = false) String before) {
         QueryParameters parameters = new QueryParameters();
         int max = parameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        PaymentPosition position = before == null ? null : position(accountId, before, parameters);
+        PagePosition position = before == null ? null : position(accountId, before, parameters);
         parameters.validate();
-        List<StoredPayment> page = payments.listForAccount(accountId, position, max);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-        if (page.size() == max) {
-            String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("limit", max)
-                    .replaceQueryParam("before", page.get(page.size() - 1).paymentId())
-                    .encode().toUriString();
-            answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-        }
-        return answer.body(page.stream().map(PaymentResponse::of).toList());
+        List<PaymentResponse> page = payments.listForAccount(accountId, position, max).stream()
+                .map(PaymentResponse::of).toList();
+        return NextPage.answer(page, max, PaymentResponse::paymentId);
     }
 
     /** An instant, else one of the account's payments; a 400 problem when it is neither. */
-    private PaymentPosition position(String accountId, String before, QueryParameters parameters) {
+    private PagePosition position(String accountId, String before, QueryParameters parameters) {
         try {
-            return PaymentPosition.instant(Instant.parse(before));
+            return PagePosition.before(Instant.parse(before));
         } catch (DateTimeParseException notAnInstant) {
             return payments.find(before)
                     .filter(payment -> payment.accountId().equals(accountId))
-                    .map(PaymentPosition::at)
+                    .map(payment -> PagePosition.after(payment.occurredAt(), payment.paymentId()))
                     .orElseGet(() -> {
                         parameters.reject("before",
                                 "must be an ISO-8601 instant or the id of one of the account's payments");

@@ -1,6 +1,7 @@
 package dev.paymon.subscriber.payments;
 
 import dev.paymon.events.PaymentStatus;
+import dev.paymon.subscriber.config.PagePosition;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -86,19 +87,19 @@ class PaymentRepository {
      * The account's payments newest first, at most {@code limit}: all of them, or with {@code before} only
      * those that come after that position in this order.
      */
-    List<StoredPayment> listForAccount(String accountId, PaymentPosition before, int limit) {
+    List<StoredPayment> listForAccount(String accountId, PagePosition before, int limit) {
         if (before == null) {
             return jdbc.sql(COLUMNS + " WHERE account_id = ?" + ORDER)
                     .params(accountId, limit).query((rs, row) -> map(rs)).list();
         }
-        OffsetDateTime occurredAt = utc(before.occurredAt());
-        if (before.paymentId() == null) {
+        OffsetDateTime occurredAt = utc(before.at());
+        if (before.id() == null) {
             return jdbc.sql(COLUMNS + " WHERE account_id = ? AND occurred_at < ?" + ORDER)
                     .params(accountId, occurredAt, limit).query((rs, row) -> map(rs)).list();
         }
         return jdbc.sql(COLUMNS + " WHERE account_id = ? AND (occurred_at < ? OR (occurred_at = ? AND payment_id < ?))"
                         + ORDER)
-                .params(accountId, occurredAt, occurredAt, before.paymentId(), limit)
+                .params(accountId, occurredAt, occurredAt, before.id(), limit)
                 .query((rs, row) -> map(rs)).list();
     }
 

@@ -43,7 +43,7 @@ abstract class ActivityRepositoryContract {
 
         assertThat(activity.insert(window)).isTrue();
 
-        List<StoredActivity> read = activity.list("acc-1", null, null);
+        List<StoredActivity> read = activity.list("acc-1", null, null, 100);
         assertThat(read).containsExactly(window);
         assertThat(List.of(read.get(0).totalBase(), read.get(0).maxBase())).extracting(BigDecimal::toPlainString)
                 .containsExactly("120.00", "99.123456789");
@@ -59,7 +59,7 @@ abstract class ActivityRepositoryContract {
         assertThat(activity.insert(replay)).isFalse();
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM account_activity").query(Integer.class).single()).isEqualTo(1);
-        assertThat(activity.list("acc-1", null, null)).containsExactly(first);
+        assertThat(activity.list("acc-1", null, null, 100)).containsExactly(first);
     }
 
     @Test
@@ -71,14 +71,15 @@ abstract class ActivityRepositoryContract {
                 StoredActivity.from(activity("acc-2", T0.plusSeconds(60), 4, "4.00", "4.00")));
         windows.forEach(activity::insert);
 
-        assertThat(starts(activity.list("acc-1", null, null))).containsExactly(T0, T0.plusSeconds(60),
+        assertThat(starts(activity.list("acc-1", null, null, 100))).containsExactly(T0, T0.plusSeconds(60),
                 T0.plusSeconds(120));
-        assertThat(starts(activity.list("acc-1", T0.plusSeconds(60), null))).containsExactly(T0.plusSeconds(60),
+        assertThat(starts(activity.list("acc-1", T0.plusSeconds(60), null, 100))).containsExactly(T0.plusSeconds(60),
                 T0.plusSeconds(120));
-        assertThat(starts(activity.list("acc-1", null, T0.plusSeconds(60)))).containsExactly(T0);
-        assertThat(starts(activity.list("acc-1", T0.plusSeconds(1), T0.plusSeconds(120))))
+        assertThat(starts(activity.list("acc-1", null, T0.plusSeconds(60), 100))).containsExactly(T0);
+        assertThat(starts(activity.list("acc-1", T0.plusSeconds(1), T0.plusSeconds(120), 100)))
                 .containsExactly(T0.plusSeconds(60));
-        assertThat(activity.list("acc-3", null, null)).isEmpty();
+        assertThat(activity.list("acc-3", null, null, 100)).isEmpty();
+        assertThat(starts(activity.list("acc-1", null, null, 2))).containsExactly(T0, T0.plusSeconds(60));
     }
 
     private static List<Instant> starts(List<StoredActivity> windows) {

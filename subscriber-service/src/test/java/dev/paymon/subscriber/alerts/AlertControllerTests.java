@@ -29,7 +29,7 @@ class AlertControllerTests {
 
     @Test
     void listsEveryAccountsAlertsUpToFiftyWithoutParameters() {
-        given(alerts.list(new AlertQuery(null, null, null, 50))).willReturn(List.of(ALERT));
+        given(alerts.list(new AlertQuery(null, null, null, null, 50))).willReturn(List.of(ALERT));
 
         assertThat(mvc.get().uri("/api/v1/alerts"))
                 .hasStatusOk()
@@ -42,11 +42,13 @@ class AlertControllerTests {
 
     @Test
     void handsEveryFilterAndTheLimitToTheRepository() {
-        given(alerts.list(new AlertQuery("acc-1", FraudRule.DAILY_LIMIT, AlertStatus.ACKNOWLEDGED, 1)))
+        given(alerts.list(new AlertQuery("acc-1", FraudRule.DAILY_LIMIT, AlertStatus.ACKNOWLEDGED, null, 1)))
                 .willReturn(List.of(ALERT));
 
         assertThat(mvc.get().uri("/api/v1/alerts?accountId=acc-1&rule=DAILY_LIMIT&status=ACKNOWLEDGED&limit=1"))
                 .hasStatusOk()
+                .hasHeader("Link", "<http://localhost/api/v1/alerts?accountId=acc-1&rule=DAILY_LIMIT"
+                        + "&status=ACKNOWLEDGED&limit=1&before=alert-1>; rel=\"next\"")
                 .bodyJson().extractingPath("$[0].alertId").isEqualTo("alert-1");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymon.events.FraudRule;
 import dev.paymon.events.Severity;
+import dev.paymon.subscriber.config.PagePosition;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -103,14 +104,33 @@ abstract class AlertRepositoryContract {
         insert("a-5", "acc-1", FraudRule.VELOCITY, 4);
         alerts.acknowledge("a-4");
 
-        assertThat(ids(new AlertQuery(null, null, null, 50))).containsExactly("a-5", "a-4", "a-3", "a-2", "a-1");
-        assertThat(ids(new AlertQuery("acc-1", null, null, 50))).containsExactly("a-5", "a-4", "a-2", "a-1");
-        assertThat(ids(new AlertQuery("acc-1", FraudRule.VELOCITY, null, 50))).containsExactly("a-5", "a-4", "a-1");
-        assertThat(ids(new AlertQuery("acc-1", FraudRule.VELOCITY, AlertStatus.OPEN, 50)))
+        assertThat(ids(new AlertQuery(null, null, null, null, 50))).containsExactly("a-5", "a-4", "a-3", "a-2", "a-1");
+        assertThat(ids(new AlertQuery("acc-1", null, null, null, 50))).containsExactly("a-5", "a-4", "a-2", "a-1");
+        assertThat(ids(new AlertQuery("acc-1", FraudRule.VELOCITY, null, null, 50)))
+                .containsExactly("a-5", "a-4", "a-1");
+        assertThat(ids(new AlertQuery("acc-1", FraudRule.VELOCITY, AlertStatus.OPEN, null, 50)))
                 .containsExactly("a-5", "a-1");
-        assertThat(ids(new AlertQuery(null, null, AlertStatus.ACKNOWLEDGED, 50))).containsExactly("a-4");
-        assertThat(ids(new AlertQuery(null, null, null, 2))).containsExactly("a-5", "a-4");
-        assertThat(ids(new AlertQuery("acc-3", null, null, 50))).isEmpty();
+        assertThat(ids(new AlertQuery(null, null, AlertStatus.ACKNOWLEDGED, null, 50))).containsExactly("a-4");
+        assertThat(ids(new AlertQuery(null, null, null, null, 2))).containsExactly("a-5", "a-4");
+        assertThat(ids(new AlertQuery("acc-3", null, null, null, 50))).isEmpty();
+    }
+
+    @Test
+    void pagesAfterACursorAlertWithoutOverlapOrGapAtTiesAndBeforeAnInstant() {
+        insert("a-1", "acc-1", FraudRule.VELOCITY, 1);
+        insert("a-2", "acc-1", FraudRule.VELOCITY, 2);
+        insert("a-3", "acc-1", FraudRule.VELOCITY, 2);
+        insert("a-4", "acc-1", FraudRule.VELOCITY, 3);
+
+        assertThat(ids(new AlertQuery("acc-1", null, null, after("a-3"), 1))).containsExactly("a-2");
+        assertThat(ids(new AlertQuery("acc-1", null, null, after("a-2"), 50))).containsExactly("a-1");
+        assertThat(ids(new AlertQuery(null, null, null, PagePosition.before(T0.plusSeconds(120)), 50)))
+                .containsExactly("a-1");
+    }
+
+    private PagePosition after(String alertId) {
+        StoredAlert alert = alerts.find(alertId).orElseThrow();
+        return PagePosition.after(alert.detectedAt(), alert.alertId());
     }
 
     private void insert(String alertId, String accountId, FraudRule rule, int minutes) {

@@ -4,6 +4,7 @@ import static dev.paymon.subscriber.TestEvents.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymon.events.PaymentStatus;
+import dev.paymon.subscriber.config.PagePosition;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -117,13 +118,13 @@ abstract class PaymentRepositoryContract {
 
         List<String> first = ids(payments.listForAccount("acc-page", null, 2));
         List<String> second = ids(payments.listForAccount("acc-page",
-                PaymentPosition.at(payments.find(first.get(1)).orElseThrow()), 2));
+                positionOf(first.get(1)), 2));
         List<String> third = ids(payments.listForAccount("acc-page",
-                PaymentPosition.at(payments.find(second.get(1)).orElseThrow()), 2));
+                positionOf(second.get(1)), 2));
 
         assertThat(List.of(first, second, third)).containsExactly(
                 List.of("pay-e", "pay-d"), List.of("pay-c", "pay-b"), List.of("pay-a"));
-        assertThat(ids(payments.listForAccount("acc-page", PaymentPosition.instant(t0.plusSeconds(60)), 10)))
+        assertThat(ids(payments.listForAccount("acc-page", PagePosition.before(t0.plusSeconds(60)), 10)))
                 .containsExactly("pay-a");
     }
 
@@ -154,6 +155,11 @@ abstract class PaymentRepositoryContract {
     private static StoredPayment at(String paymentId, Instant occurredAt) {
         return StoredPayment.from(payment(paymentId, "acc-page", "1.00", "EUR", "1.00", List.of(), occurredAt,
                 occurredAt.plusSeconds(1)));
+    }
+
+    private PagePosition positionOf(String paymentId) {
+        StoredPayment payment = payments.find(paymentId).orElseThrow();
+        return PagePosition.after(payment.occurredAt(), payment.paymentId());
     }
 
     private static List<String> ids(List<StoredPayment> page) {
