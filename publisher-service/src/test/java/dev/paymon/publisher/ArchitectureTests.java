@@ -29,7 +29,7 @@ class ArchitectureTests {
     void configKnowsNoFeature() {
         noClasses().that().resideInAPackage("dev.paymon.publisher.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.paymon.publisher.payments..",
-                        "dev.paymon.publisher.reference..")
+                        "dev.paymon.publisher.reference..", "dev.paymon.publisher.simulation..")
                 .check(CLASSES);
     }
 

@@ -18,7 +18,8 @@ class OperationsIT extends PublisherIntegrationTest {
         assertThat(docs.statusCode()).isEqualTo(200);
         JsonNode paths = json(docs.body()).get("paths");
         assertThat(paths.propertyNames()).containsExactlyInAnyOrder("/api/v1/payments", "/api/v1/payments/batch",
-                "/api/v1/accounts/{accountId}", "/api/v1/fx-rates/{currency}");
+                "/api/v1/accounts/{accountId}", "/api/v1/fx-rates/{currency}",
+                "/api/v1/simulations", "/api/v1/simulations/{id}");
         assertThat(paths.get("/api/v1/payments").get("post").get("responses").propertyNames())
                 .contains("202", "400", "413", "415", "503");
         assertThat(paths.get("/api/v1/payments/batch").get("post").get("requestBody").get("content").propertyNames())

@@ -58,6 +58,15 @@ public abstract class PublisherIntegrationTest {
         return send(request(path).GET());
     }
 
+    protected HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** A POST with neither body nor Content-Type. */
+    protected HttpResponse<String> postWithoutBody(String path) {
+        return send(request(path).POST(BodyPublishers.noBody()));
+    }
+
     public static JsonNode json(String text) {
         return EventJson.MAPPER.readTree(text);
     }
