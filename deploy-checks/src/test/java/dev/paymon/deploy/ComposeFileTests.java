@@ -1,0 +1,183 @@
+package dev.paymon.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.paymon.deploy.ComposeService.Mount;
+import dev.paymon.deploy.ComposeService.Port;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The structure of {@code docker-compose.yml}: reproducible images, health checks that gate start-up order,
+ * volumes, mounts and the demo profile. Reads the file only; no Docker engine needed.
+ */
+class ComposeFileTests {
+
+    private final ComposeFile compose = ComposeFile.load();
+
+    @Test
+    void everyServiceRunsAPinnedImageOrIsBuiltFromTheRepository() {
+        List<String> problems = new ArrayList<>();
+        compose.services().values().forEach(service -> {
+            String image = service.image();
+            Map<String, Object> build = service.build();
+            if (image == null && build.isEmpty()) {
+                problems.add(service.name() + ": neither image nor build");
+            }
+            if (image != null && !ImageReference.isPinned(image)) {
+                problems.add(service.name() + ": image " + image + " is not pinned to a version tag or digest");
+            }
+            if (!build.isEmpty()) {
+                var context = Repository.file(String.valueOf(build.getOrDefault("context", ".")));
+                var dockerfile = context.resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile")));
+                if (!Files.isRegularFile(dockerfile)) {
+                    problems.add(service.name() + ": no Dockerfile at " + Repository.root().relativize(dockerfile));
+                }
+            }
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyLongRunningContainerHasAHealthCheckAndOneShotJobsNeedAProfile() {
+        List<String> problems = new ArrayList<>();
+        compose.services().values().forEach(service -> {
+            boolean oneShot = "no".equals(service.restart());
+            if (!oneShot && (service.healthcheckCommand().isBlank() || Boolean.TRUE.equals(service.healthcheck().get("disable")))) {
+                problems.add(service.name() + ": no health check");
+            }
+            if (!oneShot && service.restart() == null) {
+                problems.add(service.name() + ": no restart policy (long-running services restart, one-shot jobs say restart: \"no\")");
+            }
+            if (oneShot && service.profiles().isEmpty()) {
+                problems.add(service.name() + ": a one-shot job without a health check must be in a profile");
+            }
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void dependenciesWaitUntilTheirTargetIsHealthy() {
+        Map<String, ComposeService> services = compose.services();
+        List<String> problems = new ArrayList<>();
+        services.values().forEach(service -> service.dependsOn().forEach((target, condition) -> {
+            if (!services.containsKey(target)) {
+                problems.add(service.name() + " depends on unknown service " + target);
+            } else if (!"service_healthy".equals(condition)) {
+                problems.add(service.name() + " -> " + target + ": condition " + condition + " instead of service_healthy");
+            } else if (services.get(target).healthcheckCommand().isBlank()) {
+                problems.add(service.name() + " -> " + target + ": the target has no health check");
+            }
+        }));
+        assertThat(problems).isEmpty();
+        assertThat(compose.service("subscriber-service").dependsOn()).containsKeys("postgres", "kafka-1", "kafka-2", "kafka-3");
+    }
+
+    @Test
+    void namedVolumesAreDeclaredAndUsed() {
+        List<String> used = compose.services().values().stream()
+                .flatMap(service -> service.mounts().stream())
+                .filter(mount -> !mount.isBind() && mount.source() != null)
+                .map(Mount::source)
+                .toList();
+        assertThat(compose.declaredVolumes()).containsAll(used);
+        assertThat(used).containsAll(compose.declaredVolumes());
+    }
+
+    @Test
+    void everyRepositoryPathMountedIntoAContainerExists() {
+        List<String> missing = compose.services().values().stream()
+                .flatMap(service -> service.mounts().stream().filter(Mount::isBind)
+                        .filter(mount -> !Files.exists(Repository.file(mount.source())))
+                        .map(mount -> service.name() + ": " + mount.source()))
+                .toList();
+        assertThat(missing).as("mounted paths missing from the repository").isEmpty();
+    }
+
+    @Test
+    void eachServicePublishesAndChecksHealthOnTheServerPortOfItsApplicationYml() {
+        for (String name : ServiceModule.SERVICES) {
+            ComposeService service = compose.service(name);
+            String serverPort = new ServiceModule(name).serverPort();
+            assertThat(service.ports()).as(name + " ports").extracting(Port::target).allMatch(serverPort::equals);
+            assertThat(service.ports()).as(name + " host ports").extracting(Port::published)
+                    .allMatch(published -> published == null || published.equals(serverPort));
+            assertThat(service.expose()).as(name + " exposed ports").allMatch(serverPort::equals);
+            assertThat(service.ports().size() + service.expose().size()).as(name + " ports").isPositive();
+            assertThat(service.healthcheckPort()).as(name + " health check port").isEqualTo(serverPort);
+            assertThat(service.healthcheckCommand()).as(name + " health check")
+                    .contains("/actuator/health/readiness");
+            assertThat(service.buildArgs()).as(name + " build args")
+                    .containsEntry("SERVICE", name)
+                    .containsEntry("PORT", serverPort);
+        }
+    }
+
+    @Test
+    void theProcessorCanBeScaled() {
+        ComposeService processor = compose.service("processor-service");
+        assertThat(processor.containerName()).as("container_name (unique per container)").isNull();
+        assertThat(processor.ports()).as("host ports (one per host)").extracting(Port::published).allMatch(Objects::isNull);
+        // Each replica gets its own state directory: an anonymous volume, not a named one all replicas would share.
+        String stateDir = processor.environment().get("SPRING_KAFKA_STREAMS_STATEDIR");
+        assertThat(stateDir).isNotBlank();
+        assertThat(processor.mounts())
+                .anySatisfy(mount -> {
+                    assertThat(stateDir).startsWith(mount.target() + "/");
+                    assertThat(mount.source()).as("volume name").isNull();
+                    assertThat(mount.isBind()).isFalse();
+                });
+    }
+
+    @Test
+    void theSubscriberStoresItsProjectionsInThePostgresService() {
+        Map<String, String> environment = compose.service("subscriber-service").environment();
+        assertThat(environment.get("SPRING_DATASOURCE_URL")).startsWith("jdbc:postgresql://postgres:5432/");
+        assertThat(environment).containsKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
+        assertThat(compose.service("postgres").mounts())
+                .anySatisfy(mount -> assertThat(compose.declaredVolumes()).contains(mount.source()));
+    }
+
+    @Test
+    void prometheusAndGrafanaReadTheRepositoryConfiguration() {
+        assertThat(compose.service("prometheus").mounts())
+                .anySatisfy(mount -> {
+                    assertThat(mount.source()).isEqualTo("./observability/prometheus");
+                    assertThat(mount.target()).isEqualTo("/etc/prometheus");
+                });
+        assertThat(compose.service("grafana").mounts()).extracting(Mount::source, Mount::target)
+                .contains(tuple("./observability/grafana/provisioning", "/etc/grafana/provisioning"),
+                        tuple("./observability/grafana/dashboards", "/var/lib/grafana/dashboards"));
+        assertThat(compose.service("grafana").environment())
+                .containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "true")
+                .containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer")
+                .containsEntry("GF_SECURITY_ADMIN_PASSWORD", "${GRAFANA_ADMIN_PASSWORD}");
+        assertThat(compose.service("grafana").ports()).contains(new Port("3000", "3000"));
+        assertThat(compose.service("prometheus").ports()).contains(new Port("9090", "9090"));
+    }
+
+    @Test
+    void theDemoProfileStartsTheSimulatorOnceThePublisherIsHealthy() {
+        ComposeService demo = compose.service("demo");
+        String publisherPort = new ServiceModule("publisher-service").serverPort();
+        assertThat(demo.profiles()).containsExactly("demo");
+        assertThat(demo.dependsOn()).containsEntry("publisher-service", "service_healthy");
+        Object command = demo.definition().get("command");
+        String commandLine = command instanceof List<?> words
+                ? String.join(" ", words.stream().map(String::valueOf).toList()) : String.valueOf(command);
+        assertThat(commandLine)
+                .contains("POST", "http://publisher-service:" + publisherPort + "/api/v1/simulations", "ratePerSecond");
+        assertThat(compose.servicesWithoutProfile()).doesNotContain(demo);
+    }
+
+    @Test
+    void everyVariableWithoutDefaultIsSetInDotEnv() {
+        assertThat(DotEnv.load().keySet()).containsAll(compose.variablesWithoutDefault());
+        assertThat(DotEnv.load()).containsKey("GRAFANA_ADMIN_PASSWORD");
+    }
+}

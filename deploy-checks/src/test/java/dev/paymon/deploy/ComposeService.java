@@ -1,0 +1,157 @@
+package dev.paymon.deploy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One service of {@code docker-compose.yml}, with the short and long syntaxes Compose accepts (environment as a
+ * list or a mapping, ports and volumes as strings or mappings, {@code depends_on} as a list or a mapping) read
+ * into one form.
+ *
+ * @param name       the service name
+ * @param definition its YAML mapping, merge keys resolved
+ */
+record ComposeService(String name, Map<String, Object> definition) {
+
+    private static final Pattern LOCALHOST_PORT = Pattern.compile("//localhost:(\\d+)/");
+
+    /** A published or exposed port: {@code published} is null when no host port is bound. */
+    record Port(String published, String target) {
+    }
+
+    /**
+     * A mount: {@code source} is a path (bind mount), a volume name, or null for an anonymous volume.
+     */
+    record Mount(String type, String source, String target) {
+
+        boolean isBind() {
+            return "bind".equals(type);
+        }
+    }
+
+    String image() {
+        return Yamls.string(definition.get("image"));
+    }
+
+    Map<String, Object> build() {
+        Object build = definition.get("build");
+        return build instanceof String context ? Map.of("context", context) : Yamls.map(build);
+    }
+
+    Map<String, String> buildArgs() {
+        Object args = build().get("args");
+        return args instanceof List<?> ? keyValues(args) : stringValues(Yamls.map(args));
+    }
+
+    String containerName() {
+        return Yamls.string(definition.get("container_name"));
+    }
+
+    String restart() {
+        return Yamls.string(definition.get("restart"));
+    }
+
+    List<String> profiles() {
+        return Yamls.list(definition.get("profiles")).stream().map(String::valueOf).toList();
+    }
+
+    Map<String, String> environment() {
+        Object environment = definition.get("environment");
+        return environment instanceof List<?> ? keyValues(environment) : stringValues(Yamls.map(environment));
+    }
+
+    Map<String, Object> healthcheck() {
+        return Yamls.map(definition.get("healthcheck"));
+    }
+
+    /** The health check's command as one string (empty when there is none). */
+    String healthcheckCommand() {
+        Object test = healthcheck().get("test");
+        if (test instanceof List<?> words) {
+            return String.join(" ", words.stream().map(String::valueOf).toList());
+        }
+        return test == null ? "" : String.valueOf(test);
+    }
+
+    /** The port of the {@code http://localhost:<port>/} URL the health check calls, or null. */
+    String healthcheckPort() {
+        Matcher matcher = LOCALHOST_PORT.matcher(healthcheckCommand());
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /** {@code depends_on}: service name → condition (null for the short list form, which waits for nothing). */
+    Map<String, String> dependsOn() {
+        Object dependsOn = definition.get("depends_on");
+        Map<String, String> conditions = new LinkedHashMap<>();
+        if (dependsOn instanceof List<?> names) {
+            names.forEach(name -> conditions.put(String.valueOf(name), null));
+        } else {
+            Yamls.map(dependsOn).forEach((name, spec) ->
+                    conditions.put(name, Yamls.string(Yamls.map(spec).get("condition"))));
+        }
+        return conditions;
+    }
+
+    List<Port> ports() {
+        List<Port> ports = new ArrayList<>();
+        for (Object port : Yamls.list(definition.get("ports"))) {
+            if (port instanceof Map<?, ?> map) {
+                ports.add(new Port(Yamls.string(map.get("published")), stripProtocol(Yamls.string(map.get("target")))));
+            } else {
+                // [ip:][published:]target[/protocol]
+                String spec = stripProtocol(String.valueOf(port));
+                int colon = spec.lastIndexOf(':');
+                String published = colon < 0 ? null : spec.substring(0, colon).replaceFirst("^.*:", "");
+                ports.add(new Port(published, spec.substring(colon + 1)));
+            }
+        }
+        return ports;
+    }
+
+    List<String> expose() {
+        return Yamls.list(definition.get("expose")).stream().map(port -> stripProtocol(String.valueOf(port))).toList();
+    }
+
+    List<Mount> mounts() {
+        List<Mount> mounts = new ArrayList<>();
+        for (Object volume : Yamls.list(definition.get("volumes"))) {
+            if (volume instanceof Map<?, ?> map) {
+                mounts.add(new Mount(Yamls.string(map.get("type")), Yamls.string(map.get("source")),
+                        Yamls.string(map.get("target"))));
+            } else {
+                String[] parts = String.valueOf(volume).split(":");
+                if (parts.length == 1) {
+                    mounts.add(new Mount("volume", null, parts[0]));
+                } else {
+                    boolean path = parts[0].startsWith(".") || parts[0].startsWith("/") || parts[0].startsWith("~");
+                    mounts.add(new Mount(path ? "bind" : "volume", parts[0], parts[1]));
+                }
+            }
+        }
+        return mounts;
+    }
+
+    private static String stripProtocol(String port) {
+        return port == null ? null : port.replaceFirst("/(tcp|udp)$", "");
+    }
+
+    private static Map<String, String> keyValues(Object list) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Object entry : Yamls.list(list)) {
+            String text = String.valueOf(entry);
+            int equals = text.indexOf('=');
+            values.put(equals < 0 ? text : text.substring(0, equals), equals < 0 ? null : text.substring(equals + 1));
+        }
+        return values;
+    }
+
+    private static Map<String, String> stringValues(Map<String, Object> map) {
+        Map<String, String> values = new LinkedHashMap<>();
+        map.forEach((key, value) -> values.put(key, Yamls.string(value)));
+        return values;
+    }
+}
