@@ -6,6 +6,7 @@ import dev.paymon.events.DeadLetter;
 import dev.paymon.events.Topic;
 import dev.paymon.events.Topics;
 import dev.paymon.testing.TestKafka;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,14 @@ final class Broker implements AutoCloseable {
     <V> RecordMetadata send(Topic<V> topic, String key, V event) {
         Headers headers = new RecordHeaders();
         byte[] value = topic.valueSerde(PUBLISHER).serializer().serialize(topic.name(), headers, event);
+        return send(new ProducerRecord<>(topic.name(), null, key, value, headers));
+    }
+
+    /** Sends an event as the publisher does, in the trace of a W3C {@code traceparent}. */
+    <V> RecordMetadata send(Topic<V> topic, String key, V event, String traceparent) {
+        Headers headers = new RecordHeaders();
+        byte[] value = topic.valueSerde(PUBLISHER).serializer().serialize(topic.name(), headers, event);
+        headers.add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
         return send(new ProducerRecord<>(topic.name(), null, key, value, headers));
     }
 

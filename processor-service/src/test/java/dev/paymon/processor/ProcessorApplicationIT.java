@@ -42,6 +42,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.assertj.core.groups.Tuple;
 import java.util.Map;
@@ -66,6 +67,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The processor as the launcher runs it (exactly-once, its own state directory) on a real broker
@@ -275,7 +278,8 @@ class ProcessorApplicationIT {
     void exposesKafkaStreamsMetricsAndCountsDeadLettersDuplicatesLateEventsAndAlerts() {
         String prometheus = actuator.get("/prometheus").body();
 
-        assertThat(prometheus).contains("kafka_stream_thread_process_total");
+        assertThat(prometheus).contains("kafka_stream_thread_process_total")
+                .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"paymon-processor");
         assertThat(prometheus.lines().filter(line -> line.startsWith("paymon_processor_dlq_records_total")))
                 .containsExactlyInAnyOrder(
                         "paymon_processor_dlq_records_total{application=\"processor-service\",reason=\"INVALID_EVENT\"} 2.0",
@@ -291,7 +295,45 @@ class ProcessorApplicationIT {
                         "paymon_processor_alerts_total{application=\"processor-service\",rule=\"LARGE_AMOUNT\"} 1.0",
                         "paymon_processor_alerts_total{application=\"processor-service\",rule=\"VELOCITY\"} 1.0",
                         "paymon_processor_duplicates_total{application=\"processor-service\"} 2.0",
-                        "paymon_processor_late_events_total{application=\"processor-service\"} 1.0");
+                        "paymon_processor_late_events_total{application=\"processor-service\"} 1.0",
+                        "paymon_processor_payments_processed_total{application=\"processor-service\",status=\"ACCEPTED\"} 8.0",
+                        "paymon_processor_payments_processed_total{application=\"processor-service\",status=\"FLAGGED\"} 3.0",
+                        "paymon_processor_stream_threads_alive{application=\"processor-service\"} 1.0");
+    }
+
+    @Test
+    @Order(4)
+    void readinessNeedsKafkaAndKafkaStreamsWhileLivenessNeedsNeither() {
+        JsonNode readiness = JsonMapper.shared().readTree(actuator.get("/health/readiness").body());
+        JsonNode liveness = JsonMapper.shared().readTree(actuator.get("/health/liveness").body());
+
+        assertThat(readiness.get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.get("components").propertyNames())
+                .containsExactlyInAnyOrder("readinessState", "kafka", "kafkaStreams");
+        assertThat(liveness.get("components").propertyNames()).containsExactly("livenessState");
+    }
+
+    /**
+     * The enriched payment continues the trace of the payment record: same trace id, the processor's own span.
+     * After the restart test, whose exact window results this payment would change.
+     */
+    @Test
+    @Order(6)
+    void continuesTheTraceOfAPaymentIntoItsEnrichedRecord() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String publisherSpanId = "00f067aa0ba902b7";
+        PaymentInitiated traced = payment("p-traced", "acc-traced", "2.00", "EUR", "DE", Instant.now());
+        try (Broker broker = new Broker()) {
+            broker.send(Topics.PAYMENTS_INITIATED, traced.accountId(), traced,
+                    "00-" + traceId + "-" + publisherSpanId + "-01");
+        }
+
+        ConsumerRecord<String, PaymentEnriched> enriched = Broker.readCommitted(Topics.PAYMENTS_ENRICHED,
+                deserializer(Topics.PAYMENTS_ENRICHED), 13).stream()
+                .filter(r -> r.value().payment().paymentId().equals("p-traced")).findFirst().orElseThrow();
+        String traceparent = text(enriched.headers().lastHeader("traceparent").value());
+        assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .doesNotContain(publisherSpanId);
     }
 
     @Test
@@ -320,11 +362,15 @@ class ProcessorApplicationIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void reportsDownOnceKafkaStreamsHasStopped() {
         app.getBean(StreamsBuilderFactoryBean.class).stop();
 
         assertThat(actuator.get("/health").statusCode()).isEqualTo(503);
         assertThat(actuator.healthOf("kafkaStreams")).isEqualTo("DOWN");
+        assertThat(actuator.get("/health/readiness").statusCode()).isEqualTo(503);
+        assertThat(actuator.get("/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(actuator.get("/prometheus").body())
+                .contains("paymon_processor_stream_threads_alive{application=\"processor-service\"} 0.0");
     }
 }

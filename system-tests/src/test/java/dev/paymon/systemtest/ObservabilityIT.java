@@ -36,21 +36,8 @@ import tools.jackson.databind.JsonNode;
  * and loads its alerting rules; after payments (fraud patterns included), rejected requests, poison
  * records and a live stream client, every panel query of every Grafana dashboard must be valid and
  * return data (PromQL as an instant query, SQL on the subscriber's PostgreSQL schema).
- *
- * <p>Metrics in {@link #PENDING_METRICS} may still be missing from the services: a query that returns
- * nothing only because one of them is not exposed is reported as pending, not failed. Once a service
- * exposes such a metric, queries over it must return data like every other.
  */
 class ObservabilityIT {
-
-    /** Issue 5's new metrics (names as in the contract; histograms by their base name). Empty it once they ship. */
-    static final List<String> PENDING_METRICS = List.of(
-            "paymon_publisher_rejected_total",
-            "paymon_publisher_publish_latency_seconds",
-            "paymon_processor_payments_processed_total",
-            "paymon_processor_stream_threads_alive",
-            "paymon_subscriber_end_to_end_latency_seconds",
-            "paymon_subscriber_projection_latency_seconds");
 
     private static final Duration PIPELINE = Duration.ofSeconds(60);
     private static final Duration SCRAPED = Duration.ofSeconds(90);
@@ -204,26 +191,18 @@ class ObservabilityIT {
     }
 
     /**
-     * Runs every PromQL query; returns the failures: invalid, or no series although every metric it
-     * needs is exposed. Queries without series for want of a pending metric are reported only.
+     * Runs every PromQL query; returns the failures: invalid, or no series.
      */
     private static List<String> checkPromQl(List<DashboardQueries.Query> promQl, boolean report) {
-        List<String> names = prometheus.metricNames();
         List<String> failures = new ArrayList<>();
         for (DashboardQueries.Query query : promQl) {
             PrometheusServer.QueryResult result = prometheus.query(query.query());
-            List<String> missing = PENDING_METRICS.stream()
-                    .filter(query.query()::contains)
-                    .filter(metric -> names.stream().noneMatch(name -> name.startsWith(metric)))
-                    .toList();
             String line;
             if (!result.success()) {
                 line = "FAIL invalid (" + result.error() + ")";
                 failures.add(query.where() + ": invalid: " + result.error() + " :: " + query.query());
             } else if (result.series() > 0) {
                 line = "OK   " + result.series() + " series";
-            } else if (!missing.isEmpty()) {
-                line = "PENDING no series, not exposed yet: " + missing;
             } else {
                 line = "FAIL no series";
                 failures.add(query.where() + ": no series :: " + query.query());

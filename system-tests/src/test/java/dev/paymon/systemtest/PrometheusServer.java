@@ -123,12 +123,6 @@ final class PrometheusServer implements AutoCloseable {
         return new QueryResult(true, null, body.path("data").path("result").size());
     }
 
-    /** Every metric name Prometheus has stored. */
-    List<String> metricNames() {
-        JsonNode names = Http.get(url + "/api/v1/label/__name__/values").body().path("data");
-        return names.valueStream().map(JsonNode::asString).toList();
-    }
-
     /** {@code /api/v1/rules}: the rule groups as loaded and last evaluated. */
     JsonNode rules() {
         return Http.get(url + "/api/v1/rules").body().path("data");

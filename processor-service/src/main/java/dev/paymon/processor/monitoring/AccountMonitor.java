@@ -106,9 +106,11 @@ final class AccountMonitor implements Processor<String, AccountPayment, String, 
             // Detected when the payment was processed; the alert id never depends on it.
             outcomes.add(new Outcome.Alert(finding.raisedAt(enriched.processedAt())));
         }
-        outcomes.add(new Outcome.Payment(findings.isEmpty() ? enriched : new PaymentEnriched(enriched.payment(),
+        PaymentEnriched monitored = findings.isEmpty() ? enriched : new PaymentEnriched(enriched.payment(),
                 enriched.amountBase(), enriched.baseCurrency(), enriched.riskTier(), PaymentStatus.FLAGGED,
-                findings.stream().map(Finding::alertId).toList(), enriched.processedAt())));
+                findings.stream().map(Finding::alertId).toList(), enriched.processedAt());
+        outcomes.add(new Outcome.Payment(monitored));
+        events.paymentProcessed(monitored.status());
         return outcomes;
     }
 

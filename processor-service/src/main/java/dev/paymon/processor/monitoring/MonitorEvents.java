@@ -1,6 +1,7 @@
 package dev.paymon.processor.monitoring;
 
 import dev.paymon.events.FraudRule;
+import dev.paymon.events.PaymentStatus;
 
 /** Told what the pipeline decided, e.g. to count it ({@link MonitoringMetrics}). */
 public interface MonitorEvents {
@@ -12,4 +13,8 @@ public interface MonitorEvents {
     void lateEvent();
 
     void alertRaised(FraudRule rule);
+
+    /** A payment was monitored and goes to {@code payments.enriched.v1} with this status. */
+    default void paymentProcessed(PaymentStatus status) {
+    }
 }

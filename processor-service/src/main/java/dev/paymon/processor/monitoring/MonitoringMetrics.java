@@ -1,13 +1,14 @@
 package dev.paymon.processor.monitoring;
 
 import dev.paymon.events.FraudRule;
+import dev.paymon.events.PaymentStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
  * Counters of the monitoring pipeline (Prometheus names end in {@code _total}): {@value #DUPLICATES},
- * {@value #LATE_EVENTS} and {@value #ALERTS} (tag {@code rule}). As with the dead-letter counter, work
+ * {@value #LATE_EVENTS}, {@value #ALERTS} (tag {@code rule}) and {@value #PROCESSED} (tag {@code status}). As with the dead-letter counter, work
  * redone after an aborted exactly-once transaction is counted again: the topics are the truth.
  */
 @Component
@@ -16,6 +17,7 @@ public class MonitoringMetrics implements MonitorEvents {
     public static final String DUPLICATES = "paymon.processor.duplicates";
     public static final String LATE_EVENTS = "paymon.processor.late.events";
     public static final String ALERTS = "paymon.processor.alerts";
+    public static final String PROCESSED = "paymon.processor.payments.processed";
 
     private final MeterRegistry registry;
     private final Counter duplicates;
@@ -42,5 +44,11 @@ public class MonitoringMetrics implements MonitorEvents {
     @Override
     public void alertRaised(FraudRule rule) {
         Counter.builder(ALERTS).description("Fraud alerts raised").tag("rule", rule.name()).register(registry).increment();
+    }
+
+    @Override
+    public void paymentProcessed(PaymentStatus status) {
+        Counter.builder(PROCESSED).description("Payments written to payments.enriched.v1, by status")
+                .tag("status", status.name()).register(registry).increment();
     }
 }

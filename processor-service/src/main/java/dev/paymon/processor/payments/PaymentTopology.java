@@ -71,6 +71,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the lookups are done in {@link PaymentEnricher} rather than with DSL joins so that a failing lookup
  * rejects one payment instead of killing the stream thread.
  *
+ * <p>Each payment record is processed inside a span that continues the publisher's trace ({@link PaymentTracing});
+ * the outputs carry its {@code traceparent} header.
+ *
  * <p>Reference records that cannot be read are dead-lettered by the deserialization exception
  * handler (package {@code deadletter}). Kafka Streams restores a global table from its topic without
  * deserializing, so a bad record already in the topic when an instance starts reaches the table
@@ -89,19 +92,23 @@ final class PaymentTopology {
     private final AccountMonitoring monitoring;
     private final MonitorEvents events;
     private final Consumer<DeadLetter> deadLetters;
+    private final PaymentTracing tracing;
 
     /**
      * @param events      told of duplicates, late payments and alerts, e.g. to count them
      * @param deadLetters told of every dead-letter record written, e.g. to count them
+     * @param tracing     continues each payment's trace, or {@link PaymentTracing#NONE}
      */
     PaymentTopology(EventTimeLimit eventTimeLimit, PaymentEnrichment enrichment, Duration dedupeRetention,
-                    AccountMonitoring monitoring, MonitorEvents events, Consumer<DeadLetter> deadLetters) {
+                    AccountMonitoring monitoring, MonitorEvents events, Consumer<DeadLetter> deadLetters,
+                    PaymentTracing tracing) {
         this.eventTimeLimit = eventTimeLimit;
         this.enrichment = enrichment;
         this.dedupeRetention = dedupeRetention;
         this.monitoring = monitoring;
         this.events = events;
         this.deadLetters = deadLetters;
+        this.tracing = tracing;
     }
 
     void build(StreamsBuilder builder) {
@@ -113,6 +120,7 @@ final class PaymentTopology {
         Map<String, KStream<String, Attempt<PaymentInitiated>>> decoded = builder
                 .stream(Topics.PAYMENTS_INITIATED.name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withTimestampExtractor(new OccurredAtExtractor(eventTimeLimit)).withName("payments-initiated-source"))
+                .processValues(tracing, Named.as("trace-payment"))
                 .mapValues(decoding::decode, Named.as("decode-payment"))
                 .split(Named.as("decode-"))
                 .branch((accountId, attempt) -> attempt.isRejected(), Branched.as("rejected"))

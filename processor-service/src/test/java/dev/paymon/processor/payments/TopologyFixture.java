@@ -81,7 +81,7 @@ final class TopologyFixture implements AutoCloseable {
         // Tests place payments up to days after NOW; EventTimeLimitTests covers the limit.
         EventTimeLimit limit = new EventTimeLimit(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(7));
         new PaymentTopology(limit, enrichment, Duration.ofHours(24), new AccountMonitoring(windows, RULES.rules(), events),
-                events, deadLetters::add).build(builder);
+                events, deadLetters::add, PaymentTracing.NONE).build(builder);
         topology = builder.build(config);
         driver = new TopologyTestDriver(topology, config, NOW);
         payments = driver.createInputTopic(Topics.PAYMENTS_INITIATED.name(), new StringSerializer(), new ByteArraySerializer());

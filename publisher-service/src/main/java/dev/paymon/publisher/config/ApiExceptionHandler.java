@@ -3,6 +3,7 @@ package dev.paymon.publisher.config;
 import dev.paymon.events.FieldViolation;
 import dev.paymon.support.web.ProblemTypes;
 import dev.paymon.support.web.TypedProblemExceptionHandler;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -20,7 +22,8 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * Turns every error into an RFC 9457 problem detail ({@code application/problem+json}): Spring MVC's own
  * (404, 405, 415, ...) through the base class, with a type named after their status, the publisher's below.
- * Validation problems carry {@code errors: [{field, message}]} with every bad field.
+ * Validation problems carry {@code errors: [{field, message}]} with every bad field. Rejected requests are
+ * counted by {@link RejectionReason}.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends TypedProblemExceptionHandler {
@@ -34,13 +37,16 @@ class ApiExceptionHandler extends TypedProblemExceptionHandler {
     private static final URI INTERNAL = ProblemTypes.of("internal");
 
     private final PublisherProperties properties;
+    private final MeterRegistry meters;
 
-    ApiExceptionHandler(PublisherProperties properties) {
+    ApiExceptionHandler(PublisherProperties properties, MeterRegistry meters) {
         this.properties = properties;
+        this.meters = meters;
     }
 
     @ExceptionHandler
     ResponseEntity<Object> invalid(InvalidRequestException e, WebRequest request) {
+        RejectionReason.VALIDATION.count(meters, 1);
         int count = e.violations().size();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid request",
                 count + (count == 1 ? " field is" : " fields are") + " invalid: " + e.violations().stream()
@@ -51,6 +57,7 @@ class ApiExceptionHandler extends TypedProblemExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<Object> malformed(MalformedJsonException e, WebRequest request) {
+        RejectionReason.MALFORMED.count(meters, 1);
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, MALFORMED_JSON, "Malformed JSON",
                 e.getMessage());
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
@@ -58,6 +65,7 @@ class ApiExceptionHandler extends TypedProblemExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<Object> tooLarge(RequestTooLargeException e, WebRequest request) {
+        RejectionReason.TOO_LARGE.count(meters, 1);
         ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE, "Content too large",
                 e.getMessage());
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
@@ -84,9 +92,17 @@ class ApiExceptionHandler extends TypedProblemExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RejectionReason.MALFORMED.count(meters, 1);
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, MALFORMED_JSON, "Unreadable request body",
                 "The request body is missing or cannot be read.");
         return handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RejectionReason.UNSUPPORTED_MEDIA_TYPE.count(meters, 1);
+        return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
     }
 
     private static String sentence(String text) {

@@ -3,6 +3,8 @@ package dev.paymon.publisher.config;
 import dev.paymon.events.Event;
 import dev.paymon.events.Topic;
 import dev.paymon.events.Topics;
+import dev.paymon.support.health.KafkaHealthIndicator;
+import dev.paymon.support.health.KafkaHealthProperties;
 import dev.paymon.support.kafka.TopicCreator;
 import dev.paymon.support.kafka.TopicProperties;
 import java.util.List;
@@ -22,10 +24,11 @@ import org.springframework.kafka.support.ProducerListener;
  * Kafka wiring: the topics this service writes (created at start-up when missing, else by {@link TopicCreator}
  * once a broker is there; until then sends fail and are answered with 503) and a bounded, idempotent producer
  * for them. Boot's auto-configured producer factory and template are kept and customized, so Boot's Kafka
- * properties and producer metrics still apply.
+ * properties and producer metrics still apply. Health {@code kafka} (readiness) is UP while the cluster answers
+ * and has these topics: without them the service could only answer 503.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TopicProperties.class)
+@EnableConfigurationProperties({TopicProperties.class, KafkaHealthProperties.class})
 @Import(TopicCreator.class)
 class KafkaConfig {
 
@@ -37,6 +40,12 @@ class KafkaConfig {
         return new KafkaAdmin.NewTopics(WRITTEN.stream()
                 .map(topic -> topic.toNewTopic(topics.partitions(), topics.replicationFactor()))
                 .toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin, KafkaHealthProperties health) {
+        return new KafkaHealthIndicator(admin, "paymon-publisher-health", WRITTEN.stream().map(Topic::name).toList(),
+                health);
     }
 
     /** Failed sends are logged with topic and key, but without the payment itself (personal data). */

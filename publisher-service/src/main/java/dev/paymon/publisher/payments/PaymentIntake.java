@@ -8,6 +8,7 @@ import dev.paymon.publisher.config.EventPublisher;
 import dev.paymon.publisher.config.InvalidRequestException;
 import dev.paymon.publisher.config.JsonFields;
 import dev.paymon.publisher.config.KafkaUnavailableException;
+import dev.paymon.publisher.config.RejectionReason;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -58,6 +59,7 @@ class PaymentIntake {
             BatchItem item = items.get(index);
             results.add(null);
             if (item.malformed() != null) {
+                metrics.rejected(RejectionReason.MALFORMED);
                 results.set(index, BatchResult.ItemResult.rejected(index, null,
                         List.of(new FieldViolation(JsonFields.ROOT, item.malformed()))));
                 continue;
@@ -66,6 +68,7 @@ class PaymentIntake {
                 valid.add(parser.parse(item.json()));
                 positions.add(index);
             } catch (InvalidRequestException e) {
+                metrics.rejected(RejectionReason.VALIDATION);
                 results.set(index, BatchResult.ItemResult.rejected(index, PaymentRequestParser.paymentIdOf(item.json()),
                         e.violations()));
             }

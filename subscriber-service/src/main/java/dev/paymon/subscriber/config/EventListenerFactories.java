@@ -57,6 +57,9 @@ public class EventListenerFactories {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, erased(consumers));
         factory.setBatchListener(true);
+        // The Projector observes each record (timer spring.kafka.listener with the observation's tags, and a span);
+        // the container's own batch timer of the same name, with other tags, would collide with it in Prometheus.
+        factory.getContainerProperties().setMicrometerEnabled(false);
         factory.getContainerProperties().setConsumerRebalanceListener(new SeekToStoredOffsets(offsets));
         return factory;
     }

@@ -2,6 +2,8 @@ package dev.paymon.subscriber.config;
 
 import dev.paymon.events.EventDecodingException;
 import dev.paymon.subscriber.config.ConsumerOffsetRepository.Position;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +16,8 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
@@ -27,15 +31,25 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * the partition's {@code stream_from} (a rebuild's replay): the announcements are collected and handed to the
  * {@link StreamOutbox} once, at the end of the batch, inside the same transaction.
  *
+ * <p>Each record is handled inside a Kafka listener observation that continues the trace of its
+ * {@code traceparent} header (Spring Kafka observes whole batches of a batch listener only before calling it):
+ * the database work and log lines of a record belong to the trace that began at the publisher.
+ *
  * @param <T> the topic's event type
  */
 final class ProjectionBatch<T> {
 
     private static final LogAccessor LOG = new LogAccessor(ProjectionBatch.class);
 
-    /** What a committed application of the batch did, for the metrics. */
-    record Applied(int stored, int duplicates) {
+    /**
+     * What a committed application of the batch did, for the metrics.
+     *
+     * @param live the records whose values were stored as new, except replays of history by a rebuild
+     */
+    record Applied<T>(int stored, int duplicates, List<ConsumerRecord<String, T>> live) {
     }
+
+    private enum Handled { STORED, DUPLICATE, DEAD_LETTERED }
 
     /** The record at {@code index} failed; the transaction is rolled back. */
     static final class RecordFailed extends RuntimeException {
@@ -64,6 +78,7 @@ final class ProjectionBatch<T> {
     private final ConsumerOffsetRepository offsets;
     private final StreamOutbox outbox;
     private final DeadLetters deadLetters;
+    private final ObservationRegistry observations;
     // Dead-lettering is not part of the transaction: a retried prefix must not write them again.
     private final Set<Integer> deadLettered = new HashSet<>();
 
@@ -74,7 +89,7 @@ final class ProjectionBatch<T> {
      */
     ProjectionBatch(String group, String what, List<ConsumerRecord<String, T>> records, Predicate<T> apply,
                     Function<T, StreamAnnouncement> announce, ConsumerOffsetRepository offsets, StreamOutbox outbox,
-                    DeadLetters deadLetters) {
+                    DeadLetters deadLetters, ObservationRegistry observations) {
         this.group = group;
         this.what = what;
         this.records = records;
@@ -83,14 +98,16 @@ final class ProjectionBatch<T> {
         this.offsets = offsets;
         this.outbox = outbox;
         this.deadLetters = deadLetters;
+        this.observations = observations;
     }
 
     /** Applies the records before {@code end}; throws {@link RecordFailed} naming the record that failed. */
-    Applied apply(int end) {
+    Applied<T> apply(int end) {
         Map<TopicPartition, Long> next = new HashMap<>();
         Map<TopicPartition, Long> streamFrom = new HashMap<>();
         Set<TopicPartition> advanced = new LinkedHashSet<>();
         List<StreamAnnouncement> announcements = new ArrayList<>();
+        List<ConsumerRecord<String, T>> live = new ArrayList<>();
         int stored = 0;
         int duplicates = 0;
         for (int index = 0; index < end; index++) {
@@ -105,14 +122,16 @@ final class ProjectionBatch<T> {
                 if (record.offset() < nextOffset) {
                     continue;
                 }
-                if (record.value() == null) {
-                    if (record.offset() >= streamFrom.get(partition)) {
-                        deadLetter(index, record);
-                    }
-                } else if (apply.test(record.value())) {
+                boolean replay = record.offset() < streamFrom.get(partition);
+                int at = index;
+                Handled handled = observation(record).observe(() -> handle(at, record, replay));
+                if (handled == Handled.STORED) {
                     stored++;
-                    announce(record, streamFrom.get(partition), announcements);
-                } else {
+                    if (!replay) {
+                        announce(record, announcements);
+                        live.add(record);
+                    }
+                } else if (handled == Handled.DUPLICATE) {
                     duplicates++;
                 }
             } catch (RuntimeException e) {
@@ -125,16 +144,31 @@ final class ProjectionBatch<T> {
         if (!announcements.isEmpty()) {
             outbox.append(announcements);
         }
-        return new Applied(stored, duplicates);
+        return new Applied<>(stored, duplicates, live);
     }
 
-    /** Announces a newly stored value, unless its record is a replay below the partition's stream start. */
-    private void announce(ConsumerRecord<String, T> record, long streamFrom, List<StreamAnnouncement> announcements) {
-        if (record.offset() >= streamFrom) {
-            StreamAnnouncement announcement = announce.apply(record.value());
-            if (announcement != null) {
-                announcements.add(announcement);
+    /** Dead-letters a record without a value (unless a rebuild replays it), or applies its value. */
+    private Handled handle(int index, ConsumerRecord<String, T> record, boolean replay) {
+        if (record.value() == null) {
+            if (!replay) {
+                deadLetter(index, record);
             }
+            return Handled.DEAD_LETTERED;
+        }
+        return apply.test(record.value()) ? Handled.STORED : Handled.DUPLICATE;
+    }
+
+    private Observation observation(ConsumerRecord<String, T> record) {
+        return KafkaListenerObservation.LISTENER_OBSERVATION.observation(null,
+                KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+                () -> new KafkaRecordReceiverContext(record, group, null, group, () -> null), observations);
+    }
+
+    /** Announces a newly stored value on the live stream, when the projection describes one. */
+    private void announce(ConsumerRecord<String, T> record, List<StreamAnnouncement> announcements) {
+        StreamAnnouncement announcement = announce.apply(record.value());
+        if (announcement != null) {
+            announcements.add(announcement);
         }
     }
 

@@ -2,12 +2,18 @@ package dev.paymon.subscriber.config;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 
 /**
- * The two counters every projection keeps: {@code paymon.subscriber.<name>.stored} and
- * {@code paymon.subscriber.<name>.duplicates} (values delivered again and skipped).
+ * The meters every projection keeps: counters {@code paymon.subscriber.<name>.stored} and
+ * {@code paymon.subscriber.<name>.duplicates} (values delivered again and skipped), and the histogram
+ * {@value #LATENCY} with tag {@code projection} (the name, dots as dashes): from a stored value's Kafka record
+ * timestamp to its database commit.
  */
-public record ProjectionCounters(Counter stored, Counter duplicates) {
+public record ProjectionCounters(Counter stored, Counter duplicates, Timer latency) {
+
+    public static final String LATENCY = "paymon.subscriber.projection.latency";
 
     /**
      * @param name   the projection, e.g. {@code payments}
@@ -20,6 +26,13 @@ public record ProjectionCounters(Counter stored, Counter duplicates) {
                         .register(meters),
                 Counter.builder("paymon.subscriber." + name + ".duplicates")
                         .description(values + " delivered again and skipped because they were stored already")
+                        .register(meters),
+                Timer.builder(LATENCY)
+                        .description("Time from a record's Kafka timestamp to the commit of its value in the database")
+                        .tag("projection", name.replace('.', '-'))
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMillis(5))
+                        .maximumExpectedValue(Duration.ofMinutes(5))
                         .register(meters));
     }
 }

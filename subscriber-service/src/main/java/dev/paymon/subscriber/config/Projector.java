@@ -1,5 +1,10 @@
 package dev.paymon.subscriber.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -25,21 +30,37 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A projection may also describe how a newly stored value is announced on the live stream: those
  * announcements are appended to the {@link StreamOutbox} in the same transaction, so the stream shows
  * exactly the committed values, each once.
+ *
+ * <p>Latencies are recorded once a transaction has committed, never for work that was rolled back, and only for
+ * values stored as new (not for duplicates nor for a rebuild's replay of history): per projection from the
+ * record's Kafka timestamp ({@link ProjectionCounters#latency()}), and, for projections that name their values'
+ * event time, end to end from that time ({@value #END_TO_END}).
  */
 @Component
 public class Projector {
+
+    public static final String END_TO_END = "paymon.subscriber.end.to.end.latency";
 
     private final ConsumerOffsetRepository offsets;
     private final DeadLetters deadLetters;
     private final StreamOutbox outbox;
     private final TransactionTemplate transactions;
+    private final ObservationRegistry observations;
+    private final Timer endToEnd;
 
     Projector(ConsumerOffsetRepository offsets, DeadLetters deadLetters, StreamOutbox outbox,
-              PlatformTransactionManager transactionManager) {
+              PlatformTransactionManager transactionManager, ObservationRegistry observations, MeterRegistry meters) {
         this.offsets = offsets;
         this.deadLetters = deadLetters;
         this.outbox = outbox;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.observations = observations;
+        this.endToEnd = Timer.builder(END_TO_END)
+                .description("Time from a payment's occurredAt to the commit of its row in the subscriber's database")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofMinutes(5))
+                .register(meters);
     }
 
     /**
@@ -64,16 +85,30 @@ public class Projector {
     public <T> void project(List<ConsumerRecord<String, T>> records, Consumer<?, ?> consumer, String what,
                             Predicate<T> apply, Function<T, StreamAnnouncement> announce,
                             ProjectionCounters counters) {
+        project(records, consumer, what, apply, announce, counters, null);
+    }
+
+    /**
+     * Projects {@code records} like {@link #project(List, Consumer, String, Predicate, Function, ProjectionCounters)}
+     * and records, after commit, the end-to-end latency of each new value from its event time.
+     *
+     * @param eventTime when the value's event happened (e.g. a payment's {@code occurredAt}); {@code null}: not timed
+     */
+    public <T> void project(List<ConsumerRecord<String, T>> records, Consumer<?, ?> consumer, String what,
+                            Predicate<T> apply, Function<T, StreamAnnouncement> announce,
+                            ProjectionCounters counters, Function<T, Instant> eventTime) {
         ProjectionBatch<T> batch = new ProjectionBatch<>(consumer.groupMetadata().groupId(), what, records, apply,
-                announce, offsets, outbox, deadLetters);
+                announce, offsets, outbox, deadLetters, observations);
         int end = records.size();
         RuntimeException failure = null;
         while (end > 0) {
             int upTo = end;
             try {
-                ProjectionBatch.Applied applied = transactions.execute(status -> batch.apply(upTo));
+                ProjectionBatch.Applied<T> applied = transactions.execute(status -> batch.apply(upTo));
+                // Committed: execute() returns only after the commit.
                 counters.stored().increment(applied.stored());
                 counters.duplicates().increment(applied.duplicates());
+                recordLatencies(applied.live(), counters, eventTime);
                 break;
             } catch (ProjectionBatch.RecordFailed e) {
                 // Commit the records before the failed one, then report it by its index.
@@ -87,6 +122,17 @@ public class Projector {
         }
         if (failure != null) {
             throw new BatchListenerFailedException("Failed to project " + records.get(end), failure, end);
+        }
+    }
+
+    private <T> void recordLatencies(List<ConsumerRecord<String, T>> committed, ProjectionCounters counters,
+                                     Function<T, Instant> eventTime) {
+        long now = System.currentTimeMillis();
+        for (ConsumerRecord<String, T> record : committed) {
+            counters.latency().record(Duration.ofMillis(Math.max(0, now - record.timestamp())));
+            if (eventTime != null) {
+                endToEnd.record(Duration.ofMillis(Math.max(0, now - eventTime.apply(record.value()).toEpochMilli())));
+            }
         }
     }
 }

@@ -38,7 +38,7 @@ class PaymentProjection {
         projector.project(records, consumer, "payment", this::store,
                 event -> StreamAnnouncement.of(StreamEventType.PAYMENT, event.payment().accountId(),
                         PaymentResponse.of(StoredPayment.from(event))),
-                counters);
+                counters, event -> event.payment().occurredAt());
     }
 
     /** Stores a new payment and adds it to its account's totals, in the batch's transaction. */

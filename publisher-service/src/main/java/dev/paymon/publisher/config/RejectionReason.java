@@ -1,0 +1,26 @@
+package dev.paymon.publisher.config;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
+
+/**
+ * Why the publisher turned a request or a batch item away, counted as {@code paymon.publisher.rejected} with
+ * tag {@code reason} ({@code validation}, {@code malformed}, {@code too_large}, {@code unsupported_media_type}):
+ * one per rejected request, and one per rejected item of an otherwise accepted batch.
+ */
+public enum RejectionReason {
+    VALIDATION, MALFORMED, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE;
+
+    static final String METRIC = "paymon.publisher.rejected";
+
+    public void count(MeterRegistry registry, int count) {
+        if (count > 0) {
+            Counter.builder(METRIC)
+                    .description("Requests and batch items the publisher rejected, by reason")
+                    .tag("reason", name().toLowerCase(Locale.ROOT))
+                    .register(registry)
+                    .increment(count);
+        }
+    }
+}
