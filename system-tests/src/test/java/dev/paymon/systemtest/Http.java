@@ -31,6 +31,10 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    static Answer delete(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+    }
+
     static Answer put(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

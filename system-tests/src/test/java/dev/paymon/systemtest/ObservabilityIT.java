@@ -33,9 +33,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The observability files of the repository against the real stack: a real Prometheus scrapes the
  * three service jars with a configuration generated from {@code observability/prometheus/prometheus.yml}
- * and loads its alerting rules; after payments (fraud patterns included), rejected requests, poison
- * records and a live stream client, every panel query of every Grafana dashboard must be valid and
- * return data (PromQL as an instant query, SQL on the subscriber's PostgreSQL schema).
+ * and loads its alerting rules; after payments (every fraud rule), rejected requests, poison records,
+ * a live stream client and a minute of the publisher's traffic simulator, every panel query of every
+ * Grafana dashboard must be valid and return data (PromQL as an instant query, SQL on the subscriber's
+ * PostgreSQL schema).
  */
 class ObservabilityIT {
 
@@ -49,6 +50,8 @@ class ObservabilityIT {
     private static PrometheusServer prometheus;
     private static LiveStreamClient stream;
     private static List<DashboardQueries.Query> queries;
+    /** The URL of the traffic simulation running while the panels are checked. */
+    private static String simulation;
 
     @BeforeAll
     static void startStackAndPrometheusAndDriveTraffic() throws IOException {
@@ -69,10 +72,14 @@ class ObservabilityIT {
 
         stream = LiveStreamClient.connect(stack.subscriber().url() + "/api/v1/stream");
         driveTraffic();
+        simulation = startSimulation();
     }
 
     @AfterAll
     static void stopAll() {
+        if (simulation != null) {
+            Http.delete(simulation);
+        }
         if (stream != null) {
             stream.close();
         }
@@ -85,7 +92,10 @@ class ObservabilityIT {
     }
 
     @Test
-    void everyPrometheusPanelQueryIsValidAndReturnsSeries() {
+    void everyPrometheusPanelQueryIsValidAndReturnsSeriesAfterAMinuteOfSimulatedTraffic() {
+        // As a new user tries it: the simulator has been sending payments (with fraud patterns) for a minute.
+        await().atMost(Duration.ofSeconds(120)).until(
+                () -> Http.get(simulation).body().path("sent").asLong() >= SIMULATED_PER_SECOND * 60);
         List<DashboardQueries.Query> promQl = ofDatasource(DashboardQueries.PROMETHEUS);
         assertThat(promQl).as("Prometheus panel queries in the dashboards").hasSizeGreaterThan(20);
 
@@ -152,6 +162,18 @@ class ObservabilityIT {
         String marker = accept(payment(null, "travel-" + run, "1.00", "FR"));
         await().atMost(PIPELINE).until(
                 () -> Http.get(stack.subscriber().url() + "/api/v1/payments/" + marker).status() == 200);
+    }
+
+    private static final int SIMULATED_PER_SECOND = 20;
+
+    /** Starts the publisher's traffic simulator with fraud patterns; answers the simulation's URL. */
+    private static String startSimulation() {
+        Http.Answer started = Http.post(stack.publisher().url() + "/api/v1/simulations", """
+                {"ratePerSecond": %d, "accounts": %d,
+                 "fraudShare": {"largeAmount": 0.02, "burst": 0.05, "countryHop": 0.02}}"""
+                .formatted(SIMULATED_PER_SECOND, SIMULATED_PER_SECOND * 15));
+        assertThat(started.status()).as(started.raw().body()).isEqualTo(201);
+        return stack.publisher().url() + "/api/v1/simulations/" + started.body().get("id").asString();
     }
 
     private static String payment(String paymentId, String account, String amount, String country) {

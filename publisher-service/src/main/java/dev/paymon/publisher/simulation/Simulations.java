@@ -29,7 +29,9 @@ class Simulations implements SmartLifecycle {
     private final SimulationProperties properties;
     private final Simulation.Context context;
     private final Duration stopWait;
-    private final ScheduledThreadPoolExecutor scheduler;
+    private final AtomicInteger threads = new AtomicInteger();
+    // Made on start and shut down on stop: a stopped context (e.g. one the test framework pauses) can start again.
+    private ScheduledThreadPoolExecutor scheduler;
     private final Map<String, Simulation> simulations = new LinkedHashMap<>();
     private volatile boolean running;
 
@@ -40,13 +42,6 @@ class Simulations implements SmartLifecycle {
                 properties.setupBatch());
         // A batch in flight ends within the send timeout, one way or the other.
         this.stopWait = publisher.sendTimeout().plusSeconds(1);
-        AtomicInteger threads = new AtomicInteger();
-        this.scheduler = new ScheduledThreadPoolExecutor(properties.maxRunning(), task -> {
-            Thread thread = new Thread(task, "simulation-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.scheduler.setRemoveOnCancelPolicy(true);
     }
 
     /** @throws org.springframework.web.ErrorResponseException 409 when the most allowed are running already */
@@ -101,21 +96,29 @@ class Simulations implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        scheduler = new ScheduledThreadPoolExecutor(properties.maxRunning(), task -> {
+            Thread thread = new Thread(task, "simulation-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
         running = true;
     }
 
     @Override
     public void stop() {
         List<Simulation> active;
+        ScheduledThreadPoolExecutor stopping;
         synchronized (this) {
             running = false;
             active = simulations.values().stream().filter(Simulation::isRunning).toList();
+            stopping = scheduler;
         }
         active.forEach(simulation -> simulation.stop(stopWait));
-        scheduler.shutdown();
+        stopping.shutdown();
         try {
-            scheduler.awaitTermination(stopWait.toMillis(), TimeUnit.MILLISECONDS);
+            stopping.awaitTermination(stopWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

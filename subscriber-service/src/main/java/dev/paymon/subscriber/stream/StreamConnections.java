@@ -33,7 +33,9 @@ class StreamConnections implements SmartLifecycle {
     private final Counter sent;
     private final AtomicInteger connected = new AtomicInteger();
     private final Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
-    private final ExecutorService senders;
+    private final AtomicLong threads = new AtomicLong();
+    // Made on start and shut down on stop: a stopped context (e.g. one the test framework pauses) can start again.
+    private volatile ExecutorService senders;
     private volatile boolean running;
 
     StreamConnections(StreamHub hub, StreamEventRepository events, StreamProperties properties, MeterRegistry meters) {
@@ -46,12 +48,6 @@ class StreamConnections implements SmartLifecycle {
         Gauge.builder(CLIENTS_METRIC, connected, AtomicInteger::get)
                 .description("Clients connected to the live stream")
                 .register(meters);
-        AtomicLong threads = new AtomicLong();
-        this.senders = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "stream-sender-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /**
@@ -94,6 +90,11 @@ class StreamConnections implements SmartLifecycle {
 
     @Override
     public void start() {
+        senders = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "stream-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         running = true;
     }
 
@@ -101,14 +102,15 @@ class StreamConnections implements SmartLifecycle {
     public void stop() {
         running = false;
         List.copyOf(clients).forEach(StreamClient::close);
-        senders.shutdown();
+        ExecutorService stopping = senders;
+        stopping.shutdown();
         try {
             // A sender blocked writing to a client that reads nothing is interrupted.
-            if (!senders.awaitTermination(2, TimeUnit.SECONDS)) {
-                senders.shutdownNow();
+            if (!stopping.awaitTermination(2, TimeUnit.SECONDS)) {
+                stopping.shutdownNow();
             }
         } catch (InterruptedException e) {
-            senders.shutdownNow();
+            stopping.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
