@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,11 +56,34 @@ class ComposeFileTests {
             if (!oneShot && service.restart() == null) {
                 problems.add(service.name() + ": no restart policy (long-running services restart, one-shot jobs say restart: \"no\")");
             }
-            if (oneShot && service.profiles().isEmpty()) {
-                problems.add(service.name() + ": a one-shot job without a health check must be in a profile");
+            if (oneShot && service.profiles().isEmpty() && !awaitedAsSetup(service.name())) {
+                problems.add(service.name() + ": a one-shot job without a health check must be in a profile"
+                        + " or be a setup step others wait for (service_completed_successfully)");
             }
         });
         assertThat(problems).isEmpty();
+    }
+
+    /** Some service waits for {@code name} to complete: it is a setup step, not a stray job. */
+    private boolean awaitedAsSetup(String name) {
+        return compose.services().values().stream()
+                .anyMatch(other -> "service_completed_successfully".equals(other.dependsOn().get(name)));
+    }
+
+    @Test
+    void theBrokersLoadTheMetricsAgentVersionTheSystemTestsProve() throws Exception {
+        String pom = Files.readString(Repository.root().resolve("system-tests").resolve("pom.xml"));
+        Matcher version = Pattern.compile("<jmx-exporter.version>([^<]+)</jmx-exporter.version>").matcher(pom);
+        assertThat(version.find()).as("jmx-exporter.version in system-tests/pom.xml").isTrue();
+        ComposeService fetch = compose.service("kafka-jmx-exporter");
+        assertThat(String.join(" ", fetch.command())).contains(
+                "jmx_prometheus_javaagent/" + version.group(1) + "/jmx_prometheus_javaagent-" + version.group(1) + ".jar");
+        for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
+            assertThat(compose.service(broker).environment().get("KAFKA_OPTS")).as(broker)
+                    .contains("-javaagent:/opt/jmx-exporter/jmx_prometheus_javaagent.jar=9404:/etc/jmx-exporter/kafka.yml");
+            assertThat(compose.service(broker).dependsOn())
+                    .containsEntry("kafka-jmx-exporter", "service_completed_successfully");
+        }
     }
 
     @Test
@@ -68,6 +93,11 @@ class ComposeFileTests {
         services.values().forEach(service -> service.dependsOn().forEach((target, condition) -> {
             if (!services.containsKey(target)) {
                 problems.add(service.name() + " depends on unknown service " + target);
+            } else if ("no".equals(services.get(target).restart())) {
+                if (!"service_completed_successfully".equals(condition)) {
+                    problems.add(service.name() + " -> " + target + ": a one-shot job is waited for with"
+                            + " service_completed_successfully, not " + condition);
+                }
             } else if (!"service_healthy".equals(condition)) {
                 problems.add(service.name() + " -> " + target + ": condition " + condition + " instead of service_healthy");
             } else if (services.get(target).healthcheckCommand().isBlank()) {

@@ -55,6 +55,15 @@ record ComposeService(String name, Map<String, Object> definition) {
         return Yamls.string(definition.get("restart"));
     }
 
+    /** The command as a list (a string command is one element). */
+    List<String> command() {
+        Object command = definition.get("command");
+        if (command == null) {
+            return List.of();
+        }
+        return command instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(command.toString());
+    }
+
     List<String> profiles() {
         return Yamls.list(definition.get("profiles")).stream().map(String::valueOf).toList();
     }

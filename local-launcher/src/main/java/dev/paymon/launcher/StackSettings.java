@@ -45,6 +45,11 @@ public record StackSettings(
                 subscriberPort, brokerJvmOptions, options, extraArguments);
     }
 
+    public StackSettings withBrokerJvmOptions(List<String> options) {
+        return new StackSettings(root, dataDir, brokerPort, controllerPort, publisherPort, processorPort,
+                subscriberPort, options, serviceJvmOptions, extraArguments);
+    }
+
     public StackSettings withExtraArguments(Map<String, List<String>> arguments) {
         return new StackSettings(root, dataDir, brokerPort, controllerPort, publisherPort, processorPort,
                 subscriberPort, brokerJvmOptions, serviceJvmOptions, arguments);

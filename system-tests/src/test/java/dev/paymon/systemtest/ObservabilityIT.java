@@ -58,7 +58,12 @@ class ObservabilityIT {
         Path binary = PrometheusServer.requireBinary();
         queries = DashboardQueries.read(OBSERVABILITY.resolve("grafana").resolve("dashboards"));
         database = TestPostgres.newSchema();
-        stack = SystemStack.start("observability", database);
+        // The broker runs with the JMX exporter agent and configuration the compose brokers use.
+        int exporterPort = FreePorts.next();
+        stack = new LocalStack(SystemStack.settings(SystemStack.newDataDir("observability"), database)
+                .withBrokerJvmOptions(List.of("-Xms128m", "-Xmx512m", "-javaagent:" + jmxExporterAgent() + "="
+                        + exporterPort + ":" + OBSERVABILITY.resolve("kafka").resolve("jmx-exporter.yml"))))
+                .start();
 
         int port = FreePorts.next();
         Path dataDir = SystemStack.newDataDir("prometheus");
@@ -67,6 +72,9 @@ class ObservabilityIT {
                 "publisher-service:8081", "127.0.0.1:" + stack.publisher().port(),
                 "processor-service:8082", "127.0.0.1:" + stack.processor().port(),
                 "subscriber-service:8083", "127.0.0.1:" + stack.subscriber().port(),
+                "kafka-1:9404", "127.0.0.1:" + exporterPort,
+                "kafka-2:9404", "127.0.0.1:" + exporterPort,
+                "kafka-3:9404", "127.0.0.1:" + exporterPort,
                 "localhost:9090", "127.0.0.1:" + port), "2s"));
         prometheus = PrometheusServer.start(binary, config, dataDir, port);
 
@@ -165,6 +173,14 @@ class ObservabilityIT {
     }
 
     private static final int SIMULATED_PER_SECOND = 20;
+
+    /** The agent jar Maven resolved (system-tests/pom.xml passes its path). */
+    private static Path jmxExporterAgent() {
+        String agent = System.getProperty("paymon.jmx-exporter-agent");
+        assertThat(agent).as("system property paymon.jmx-exporter-agent (set by the failsafe configuration)")
+                .isNotBlank();
+        return Path.of(agent);
+    }
 
     /** Starts the publisher's traffic simulator with fraud patterns; answers the simulation's URL. */
     private static String startSimulation() {
