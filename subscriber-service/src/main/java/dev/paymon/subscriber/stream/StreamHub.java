@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 class StreamHub implements SmartLifecycle {
 
     static final String SLOW_DISCONNECTS_METRIC = "paymon.subscriber.stream.slow.disconnects";
+    static final String FAN_OUT_FAILURES_METRIC = "paymon.subscriber.stream.fan.out.failures";
 
     /** Starts before the web server takes requests (Boot starts it at DEFAULT_PHASE - 2048) and stops after it. */
     private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
@@ -41,6 +42,7 @@ class StreamHub implements SmartLifecycle {
     private final StreamEventRepository events;
     private final StreamProperties properties;
     private final Counter slowDisconnects;
+    private final MeterRegistry meters;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<StreamClient> live = new ArrayList<>();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
@@ -53,6 +55,7 @@ class StreamHub implements SmartLifecycle {
         this.slowDisconnects = Counter.builder(SLOW_DISCONNECTS_METRIC)
                 .description("Stream clients disconnected because they fell more than client-buffer events behind")
                 .register(meters);
+        this.meters = meters;
     }
 
     /** The id of the last event read and handed to the live clients. */
@@ -132,10 +135,21 @@ class StreamHub implements SmartLifecycle {
             } while (page.size() == properties.pageSize());
         } catch (DataAccessException e) {
             // Clients wait; the next poll tries again (throwing would end the scheduled task for good).
+            failed("database");
             log.warn("Cannot read new stream events, trying again in {}: {}", properties.pollInterval(), e.toString());
         } catch (RuntimeException e) {
+            // Same: kept on the schedule, and counted so that a fan-out stuck on a bug is seen, not just logged.
+            failed("unexpected");
             log.error("Fan-out of stream events failed, trying again in {}", properties.pollInterval(), e);
         }
+    }
+
+    private void failed(String cause) {
+        Counter.builder(FAN_OUT_FAILURES_METRIC)
+                .description("Polls of the stream outbox that failed and are retried at the next poll, by cause")
+                .tag("cause", cause)
+                .register(meters)
+                .increment();
     }
 
     private void fanOut(List<StreamEvent> page) {

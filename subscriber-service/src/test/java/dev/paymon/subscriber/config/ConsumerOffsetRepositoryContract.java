@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,16 +29,12 @@ abstract class ConsumerOffsetRepositoryContract {
     private JdbcClient jdbc;
     private TransactionTemplate transactions;
 
-    /** A fresh, empty database. */
-    abstract DataSource dataSource();
-
-    /** Flyway pointed at that database. */
-    abstract FluentConfiguration flyway(FluentConfiguration flyway);
+    /** A fresh database with the real Flyway migrations applied ({@code TestDatabases}). */
+    abstract DataSource database();
 
     @BeforeEach
     void migrate() {
-        DataSource dataSource = dataSource();
-        flyway(new FluentConfiguration().dataSource(dataSource)).load().migrate();
+        DataSource dataSource = database();
         jdbc = JdbcClient.create(dataSource);
         offsets = new ConsumerOffsetRepository(jdbc);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

@@ -7,7 +7,6 @@ import dev.paymon.events.DeadLetterReason;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,16 +24,12 @@ abstract class DeadLetterRepositoryContract {
     private JdbcClient jdbc;
     private DeadLetterRepository deadLetters;
 
-    /** A fresh, empty database. */
-    abstract DataSource dataSource();
-
-    /** Flyway pointed at that database. */
-    abstract FluentConfiguration flyway(FluentConfiguration flyway);
+    /** A fresh database with the real Flyway migrations applied ({@code TestDatabases}). */
+    abstract DataSource database();
 
     @BeforeEach
     void migrate() {
-        DataSource dataSource = dataSource();
-        flyway(new FluentConfiguration().dataSource(dataSource)).load().migrate();
+        DataSource dataSource = database();
         jdbc = JdbcClient.create(dataSource);
         deadLetters = new DeadLetterRepository(jdbc);
     }

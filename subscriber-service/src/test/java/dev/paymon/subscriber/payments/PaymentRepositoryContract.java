@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,16 +23,12 @@ abstract class PaymentRepositoryContract {
     private JdbcClient jdbc;
     private PaymentRepository payments;
 
-    /** A fresh, empty database. */
-    abstract DataSource dataSource();
-
-    /** Flyway pointed at that database. */
-    abstract FluentConfiguration flyway(FluentConfiguration flyway);
+    /** A fresh database with the real Flyway migrations applied ({@code TestDatabases}). */
+    abstract DataSource database();
 
     @BeforeEach
     void migrate() {
-        DataSource dataSource = dataSource();
-        flyway(new FluentConfiguration().dataSource(dataSource)).load().migrate();
+        DataSource dataSource = database();
         jdbc = JdbcClient.create(dataSource);
         payments = new PaymentRepository(jdbc);
     }

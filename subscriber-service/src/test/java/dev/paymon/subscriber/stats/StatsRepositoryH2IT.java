@@ -1,9 +1,7 @@
 package dev.paymon.subscriber.stats;
 
-import java.util.UUID;
+import dev.paymon.subscriber.TestDatabases;
 import javax.sql.DataSource;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The stats queries on H2 in PostgreSQL mode, with the options of the local default in
@@ -12,13 +10,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class StatsRepositoryH2IT extends StatsRepositoryContract {
 
     @Override
-    DataSource dataSource() {
-        return new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-    }
-
-    @Override
-    FluentConfiguration flyway(FluentConfiguration flyway) {
-        return flyway;
+    DataSource database() {
+        return TestDatabases.h2();
     }
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,16 +35,12 @@ abstract class StreamEventRepositoryContract {
     private JdbcClient jdbc;
     private TransactionTemplate transactions;
 
-    /** A fresh, empty database. */
-    abstract DataSource dataSource();
-
-    /** Flyway pointed at that database. */
-    abstract FluentConfiguration flyway(FluentConfiguration flyway);
+    /** A fresh database with the real Flyway migrations applied ({@code TestDatabases}). */
+    abstract DataSource database();
 
     @BeforeEach
     void migrate() {
-        DataSource dataSource = dataSource();
-        flyway(new FluentConfiguration().dataSource(dataSource)).load().migrate();
+        DataSource dataSource = database();
         events = new StreamEventRepository(new JdbcTemplate(dataSource));
         jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
