@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The running service's actuator endpoints, over real HTTP. */
+/** The running service's actuator endpoints, over real HTTP (on the management port, or the public one). */
 record Actuator(String baseUrl) {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -24,8 +24,13 @@ record Actuator(String baseUrl) {
     }
 
     HttpResponse<String> get(String path) {
+        return send("GET", path);
+    }
+
+    HttpResponse<String> send(String method, String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .method(method, HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

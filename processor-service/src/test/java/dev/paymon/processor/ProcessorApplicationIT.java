@@ -39,6 +39,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -86,6 +87,8 @@ class ProcessorApplicationIT {
 
     private static ConfigurableApplicationContext app;
     private static Actuator actuator;
+    /** The same paths on the public port (not the management port). */
+    private static Actuator publicPort;
     private static Instant started;
     /** The window of the known input set. */
     private static Instant knownWindow;
@@ -106,13 +109,15 @@ class ProcessorApplicationIT {
         app = new SpringApplicationBuilder(ProcessorApplication.class).run(
                 "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.kafka.streams.state-dir=" + stateDir,
                 "--paymon.topics.partitions=2",
                 "--paymon.processor.windows.size=10s",
                 "--paymon.processor.windows.grace=5s",
                 // A restarted instance waits for its former self's session to expire before it gets partitions.
                 "--spring.kafka.streams.properties.session.timeout.ms=10000");
-        actuator = Actuator.onPort(app.getEnvironment().getProperty("local.server.port"));
+        actuator = Actuator.onPort(app.getEnvironment().getProperty("local.management.port"));
+        publicPort = Actuator.onPort(app.getEnvironment().getProperty("local.server.port"));
         await().atMost(Broker.PATIENCE).until(() -> actuator.healthOf("kafkaStreams").equals("UP"));
     }
 
@@ -313,6 +318,37 @@ class ProcessorApplicationIT {
         assertThat(liveness.get("components").propertyNames()).containsExactly("livenessState");
     }
 
+    @Test
+    @Order(4)
+    void tellsThePublicPortHealthAsStatusOnlyAndNoMetrics() {
+        for (String path : List.of("/health", "/health/liveness", "/health/readiness")) {
+            assertThat(publicPort.get(path).statusCode()).as(path).isEqualTo(200);
+            assertThat(publicPort.get(path).body()).as(path).isEqualTo("{\"status\":\"UP\"}");
+        }
+        assertThat(publicPort.get("/info").statusCode()).isEqualTo(200);
+        for (String path : List.of("/prometheus", "/metrics", "/health/kafkaStreams", "")) {
+            assertThat(publicPort.get(path).statusCode()).as(path).isEqualTo(404);
+            assertThat(publicPort.get(path).body()).as(path).doesNotContain("paymon_", "jvm_", "components");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void answersBadRequestsWithProblemsThatShowNoInternals() {
+        List<HttpResponse<String>> answers = List.of(
+                publicPort.send("GET", "/nothing-here"),
+                publicPort.send("POST", "/health"),
+                publicPort.send("DELETE", "/info"),
+                publicPort.send("BREW", "/health"));
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(404, 405, 405, 405);
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.body())
+                .doesNotContain("Exception", "at dev.", "at org.", "java.", "tools.jackson", "org.springframework",
+                        "`"));
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json"));
+    }
+
     /**
      * The enriched payment continues the trace of the payment record: same trace id, the processor's own span.
      * After the restart test, whose exact window results this payment would change.
@@ -367,6 +403,8 @@ class ProcessorApplicationIT {
         app.getBean(StreamsBuilderFactoryBean.class).stop();
 
         assertThat(actuator.get("/health").statusCode()).isEqualTo(503);
+        assertThat(publicPort.get("/health").statusCode()).isEqualTo(503);
+        assertThat(publicPort.get("/health").body()).isEqualTo("{\"status\":\"DOWN\"}");
         assertThat(actuator.healthOf("kafkaStreams")).isEqualTo("DOWN");
         assertThat(actuator.get("/health/readiness").statusCode()).isEqualTo(503);
         assertThat(actuator.get("/health/liveness").statusCode()).isEqualTo(200);

@@ -3,12 +3,9 @@ package dev.paymon.publisher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymon.events.Topics;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,8 +23,7 @@ class ObservabilityIT extends PublisherIntegrationTest {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String callerSpanId = "00f067aa0ba902b7";
 
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/payments"))
-                .timeout(Duration.ofSeconds(30))
+        HttpResponse<String> answer = send(request("/api/v1/payments")
                 .header("Content-Type", JSON)
                 .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
                 .POST(BodyPublishers.ofString(payment("trace-" + UUID.randomUUID()))));
@@ -71,7 +67,7 @@ class ObservabilityIT extends PublisherIntegrationTest {
         assertThat(rejected("malformed")).isEqualTo(malformed + 2);
         assertThat(rejected("unsupported_media_type")).isEqualTo(unsupported + 1);
         assertThat(rejected("too_large")).isEqualTo(tooLarge + 1);
-        String prometheus = get("/actuator/prometheus").body();
+        String prometheus = management("/actuator/prometheus").body();
         assertThat(prometheus)
                 .contains("paymon_publisher_publish_latency_seconds_bucket{application=\"publisher-service\",le=\"")
                 .contains("paymon_publisher_publish_latency_seconds_count{application=\"publisher-service\"}")
@@ -82,8 +78,8 @@ class ObservabilityIT extends PublisherIntegrationTest {
 
     @Test
     void livenessIgnoresKafkaAndReadinessIncludesIt() {
-        HttpResponse<String> liveness = get("/actuator/health/liveness");
-        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        HttpResponse<String> liveness = management("/actuator/health/liveness");
+        HttpResponse<String> readiness = management("/actuator/health/readiness");
 
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(json(liveness.body()).get("components").propertyNames()).containsExactly("livenessState");
@@ -107,7 +103,7 @@ class ObservabilityIT extends PublisherIntegrationTest {
     }
 
     private double rejected(String reason) {
-        JsonNode metric = json(get("/actuator/metrics/paymon.publisher.rejected?tag=reason:" + reason).body());
+        JsonNode metric = json(management("/actuator/metrics/paymon.publisher.rejected?tag=reason:" + reason).body());
         return metric.has("measurements") ? metric.get("measurements").get(0).get("value").asDouble() : 0;
     }
 

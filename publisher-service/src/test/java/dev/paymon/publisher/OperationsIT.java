@@ -39,7 +39,7 @@ class OperationsIT extends PublisherIntegrationTest {
 
     @Test
     void reportsKafkaUpInHealth() {
-        HttpResponse<String> health = get("/actuator/health");
+        HttpResponse<String> health = management("/actuator/health");
 
         assertThat(health.statusCode()).isEqualTo(200);
         JsonNode kafka = json(health.body()).get("components").get("kafka");
@@ -55,7 +55,7 @@ class OperationsIT extends PublisherIntegrationTest {
         post("/api/v1/payments", JSON, "{}");
 
         assertThat(rejectedPayments()).isEqualTo(before + 1);
-        assertThat(get("/actuator/prometheus").body()).contains("paymon_publisher_payments_total{");
+        assertThat(management("/actuator/prometheus").body()).contains("paymon_publisher_payments_total{");
     }
 
     @Test
@@ -80,7 +80,7 @@ class OperationsIT extends PublisherIntegrationTest {
     }
 
     private double rejectedPayments() {
-        return json(get("/actuator/metrics/paymon.publisher.payments?tag=outcome:rejected").body())
+        return json(management("/actuator/metrics/paymon.publisher.payments?tag=outcome:rejected").body())
                 .get("measurements").get(0).get("value").asDouble();
     }
 }

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Topics;
+import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +40,9 @@ class LocalDefaultsIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @BeforeAll
     static void topics() {
         TestKafka.createTopics(1, Topics.PAYMENTS_ENRICHED);
@@ -45,6 +50,7 @@ class LocalDefaultsIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        TestApiKeys.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("paymon.data-dir", () -> dataDir.toString());
         // Its own group, so it reads every record whatever other test contexts are running.
@@ -65,7 +71,7 @@ class LocalDefaultsIT {
                 .isEqualTo("8.10");
         assertThat(dataDir.resolve("subscriber").resolve("paymon.mv.db")).satisfies(file ->
                 assertThat(Files.size(file)).isPositive());
-        assertThat(http.get("/actuator/health").body().at("/components/db/details/database").asString())
+        assertThat(Http.anonymous(managementPort).get("/actuator/health").body().at("/components/db/details/database").asString())
                 .isEqualTo("H2");
     }
 }

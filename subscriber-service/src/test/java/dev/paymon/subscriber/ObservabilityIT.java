@@ -11,6 +11,7 @@ import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.config.ProjectionCounters;
 import dev.paymon.subscriber.config.Projector;
+import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,6 +48,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
@@ -71,6 +73,9 @@ class ObservabilityIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     MeterRegistry meters;
 
@@ -85,6 +90,7 @@ class ObservabilityIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        TestApiKeys.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         SubscriberDatabase.register(registry, database);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
@@ -161,7 +167,7 @@ class ObservabilityIT {
 
     @Test
     void readinessNeedsKafkaAndTheDatabaseWhileLivenessNeedsNeither() {
-        Http http = new Http(port);
+        Http http = Http.anonymous(managementPort);
 
         Http.Answer readiness = http.get("/actuator/health/readiness");
         Http.Answer liveness = http.get("/actuator/health/liveness");
@@ -238,7 +244,7 @@ class ObservabilityIT {
 
     private String prometheus() throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                URI.create("http://localhost:" + managementPort + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -22,6 +22,7 @@ import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Severity;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.deadletters.TestDeadLetters;
+import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -77,6 +78,7 @@ abstract class QueryApiContract {
 
     @DynamicPropertySource
     static void common(DynamicPropertyRegistry registry) {
+        TestApiKeys.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("paymon.topics.partitions", () -> "1");
         registry.add("paymon.subscriber.retry.processing.interval", () -> "100ms");

@@ -16,6 +16,7 @@ import dev.paymon.events.EventJson;
 import dev.paymon.events.EventTypes;
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Topics;
+import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import io.micrometer.core.instrument.Counter;
@@ -75,6 +76,7 @@ class RestartAfterDatabaseCommitIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        TestApiKeys.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
         SubscriberDatabase.register(registry, database);

@@ -16,6 +16,7 @@ import dev.paymon.events.EventJson;
 import dev.paymon.events.EventTypes;
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Topics;
+import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,6 +70,7 @@ class SubscriberServiceIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        TestApiKeys.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         SubscriberDatabase.register(registry, database);
         // A statement waiting for a lock fails fast, so a held lock is a transient database error.

@@ -32,6 +32,7 @@ class ApiExceptionHandler extends TypedProblemExceptionHandler {
 
     private static final URI VALIDATION = ProblemTypes.of("validation");
     private static final URI MALFORMED_JSON = ProblemTypes.of("malformed-json");
+    private static final URI JSON_LIMIT = ProblemTypes.of("json-limit");
     private static final URI TOO_LARGE = ProblemTypes.of("too-large");
     private static final URI KAFKA_UNAVAILABLE = ProblemTypes.of("kafka-unavailable");
     private static final URI INTERNAL = ProblemTypes.of("internal");
@@ -60,6 +61,13 @@ class ApiExceptionHandler extends TypedProblemExceptionHandler {
         RejectionReason.MALFORMED.count(meters, 1);
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, MALFORMED_JSON, "Malformed JSON",
                 e.getMessage());
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> overJsonLimit(JsonLimitException e, WebRequest request) {
+        RejectionReason.JSON_LIMIT.count(meters, 1);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, JSON_LIMIT, "JSON over a limit", e.getMessage());
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 

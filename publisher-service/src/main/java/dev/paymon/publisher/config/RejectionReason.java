@@ -6,11 +6,12 @@ import java.util.Locale;
 
 /**
  * Why the publisher turned a request or a batch item away, counted as {@code paymon.publisher.rejected} with
- * tag {@code reason} ({@code validation}, {@code malformed}, {@code too_large}, {@code unsupported_media_type}):
- * one per rejected request, and one per rejected item of an otherwise accepted batch.
+ * tag {@code reason} ({@code validation}, {@code malformed}, {@code json_limit}, {@code too_large},
+ * {@code unsupported_media_type}, {@code rate_limited}): one per rejected request, and one per rejected item of an
+ * otherwise accepted batch.
  */
 public enum RejectionReason {
-    VALIDATION, MALFORMED, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE;
+    VALIDATION, MALFORMED, JSON_LIMIT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED;
 
     static final String METRIC = "paymon.publisher.rejected";
 

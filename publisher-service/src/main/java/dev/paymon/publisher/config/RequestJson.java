@@ -1,8 +1,11 @@
 package dev.paymon.publisher.config;
 
+import dev.paymon.support.web.JsonLimits;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -10,33 +13,60 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads request bodies into JSON trees, strictly: decimals exactly as sent (never through a binary
- * float), duplicate keys and trailing content refused. Controllers take the raw bytes and parse here,
- * so that every field can then be checked with {@link JsonFields}, collecting all errors at once.
+ * float), duplicate keys and trailing content refused, and within {@link JsonLimits} ({@code paymon.json.*}:
+ * nesting depth, string and number length). Controllers take the raw bytes and parse here, so that every field
+ * can then be checked with {@link JsonFields}, collecting all errors at once.
  */
-public final class RequestJson {
+@Component
+public class RequestJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private final JsonLimits limits;
+    private final JsonMapper mapper;
 
-    private RequestJson() {
+    public RequestJson(JsonLimits limits) {
+        this.limits = limits;
+        this.mapper = JsonMapper.builder(limits.jsonFactory())
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
     }
 
-    /** @throws MalformedJsonException when the bytes are empty or not one JSON value */
-    public static JsonNode read(byte[] body) {
+    /**
+     * @throws JsonLimitException     when the JSON exceeds one of the limits
+     * @throws MalformedJsonException when the bytes are empty or not one JSON value
+     */
+    public JsonNode read(byte[] body) {
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(body);
+            tree = mapper.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new JsonLimitException(limits.describe(e));
         } catch (JacksonException e) {
-            throw new MalformedJsonException("Malformed JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage());
+            throw new MalformedJsonException("Malformed JSON" + where(e.getLocation()) + ": "
+                    + withoutInternals(e.getOriginalMessage()));
         }
         if (tree == null || tree.isMissingNode()) {
             throw new MalformedJsonException("Malformed JSON: the body is empty");
         }
         return tree;
+    }
+
+    /**
+     * Jackson's description of a syntax error without what it adds for developers: the names of its own classes and
+     * features (in backticks), and the location details already given as line and column.
+     */
+    static String withoutInternals(String message) {
+        if (message.startsWith("Trailing token")) {
+            return "unexpected content after the JSON value";
+        }
+        String clean = message
+                .replaceAll("\\s*\\((?:start marker at|for \\w+ starting at) \\[Source:.*$", "")
+                .replaceAll("\\s*\\(not recognized as one since .*\\)$", "")
+                .replaceAll(":?\\s*enable `[^`]*` to allow", "");
+        int internal = clean.indexOf('`');
+        return internal < 0 ? clean : clean.substring(0, internal).strip();
     }
 
     private static String where(TokenStreamLocation location) {

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -15,10 +15,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Refuses request bodies over {@code paymon.publisher.max-body-size} with a 413 problem, before anything
  * parses them: Spring has no such limit for JSON. A declared {@code Content-Length} is checked up front; a
- * body of unknown length (chunked) is read up to one byte over the limit and then passed on from memory.
+ * body of unknown length (chunked) is read up to one byte over the limit and then passed on from memory. Runs
+ * right after Spring Security, so that a caller without a valid key cannot make the service read a body at all.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
 class RequestSizeFilter extends OncePerRequestFilter {
 
     private final long limit;

@@ -21,8 +21,8 @@ final class BatchReader {
     private BatchReader() {
     }
 
-    static List<BatchItem> fromJsonArray(byte[] body, int maxItems) {
-        JsonNode json = RequestJson.read(body);
+    static List<BatchItem> fromJsonArray(RequestJson reader, byte[] body, int maxItems) {
+        JsonNode json = reader.read(body);
         if (!json.isArray()) {
             throw new InvalidRequestException(List.of(
                     new FieldViolation(JsonFields.ROOT, "must be a JSON array of payments")));
@@ -33,13 +33,13 @@ final class BatchReader {
         return items;
     }
 
-    static List<BatchItem> fromNdjson(byte[] body, int maxItems) {
+    static List<BatchItem> fromNdjson(RequestJson reader, byte[] body, int maxItems) {
         List<String> lines = new String(body, UTF_8).lines().filter(line -> !line.isBlank()).toList();
         checkSize(lines.size(), maxItems);
         List<BatchItem> items = new ArrayList<>(lines.size());
         for (String line : lines) {
             try {
-                items.add(BatchItem.parsed(RequestJson.read(line.getBytes(UTF_8))));
+                items.add(BatchItem.parsed(reader.read(line.getBytes(UTF_8))));
             } catch (MalformedJsonException e) {
                 items.add(BatchItem.malformed(e.getMessage()));
             }

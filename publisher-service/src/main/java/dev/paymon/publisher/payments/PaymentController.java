@@ -46,10 +46,12 @@ class PaymentController {
             + "acknowledges it (at most once)";
 
     private final PaymentIntake intake;
+    private final RequestJson json;
     private final int maxItems;
 
-    PaymentController(PaymentIntake intake, PublisherProperties properties) {
+    PaymentController(PaymentIntake intake, RequestJson json, PublisherProperties properties) {
         this.intake = intake;
+        this.json = json;
         this.maxItems = properties.batch().maxItems();
     }
 
@@ -62,7 +64,7 @@ class PaymentController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     PaymentAccepted submit(@RequestBody byte[] body,
                            @Parameter(description = ASYNC) @RequestParam(defaultValue = "false") boolean async) {
-        return intake.submit(RequestJson.read(body), async);
+        return intake.submit(json.read(body), async);
     }
 
     @Operation(summary = "Publish a batch of payments: a JSON array, or NDJSON with one payment per line",
@@ -75,7 +77,7 @@ class PaymentController {
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     BatchResult submitBatch(@RequestBody byte[] body,
                             @Parameter(description = ASYNC) @RequestParam(defaultValue = "false") boolean async) {
-        return intake.submitAll(BatchReader.fromJsonArray(body, maxItems), async);
+        return intake.submitAll(BatchReader.fromJsonArray(json, body, maxItems), async);
     }
 
     @Operation(summary = "Publish a batch of payments: a JSON array, or NDJSON with one payment per line",
@@ -88,6 +90,6 @@ class PaymentController {
     @PostMapping(path = "/batch", consumes = NDJSON)
     BatchResult submitNdjsonBatch(@RequestBody byte[] body,
                                   @Parameter(description = ASYNC) @RequestParam(defaultValue = "false") boolean async) {
-        return intake.submitAll(BatchReader.fromNdjson(body, maxItems), async);
+        return intake.submitAll(BatchReader.fromNdjson(json, body, maxItems), async);
     }
 }

@@ -33,10 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ReferenceController {
 
     private final ReferenceRequestParser parser;
+    private final RequestJson json;
     private final EventPublisher events;
 
-    ReferenceController(ReferenceRequestParser parser, EventPublisher events) {
+    ReferenceController(ReferenceRequestParser parser, RequestJson json, EventPublisher events) {
         this.parser = parser;
+        this.json = json;
         this.events = events;
     }
 
@@ -47,7 +49,7 @@ class ReferenceController {
     @PutMapping(path = "/api/v1/accounts/{accountId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     AccountAccepted putAccount(@PathVariable String accountId, @RequestBody byte[] body) {
-        AccountProfileUpdated profile = parser.account(accountId, RequestJson.read(body));
+        AccountProfileUpdated profile = parser.account(accountId, json.read(body));
         return AccountAccepted.of(profile.accountId(),
                 events.publish(Topics.ACCOUNTS_REFERENCE, profile.accountId(), profile));
     }
@@ -59,7 +61,7 @@ class ReferenceController {
     @PutMapping(path = "/api/v1/fx-rates/{currency}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     FxRateAccepted putFxRate(@PathVariable String currency, @RequestBody byte[] body) {
-        FxRateUpdated rate = parser.fxRate(currency, RequestJson.read(body));
+        FxRateUpdated rate = parser.fxRate(currency, json.read(body));
         return FxRateAccepted.of(rate.currency(), events.publish(Topics.FX_RATES_REFERENCE, rate.currency(), rate));
     }
 }

@@ -30,10 +30,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class SimulationController {
 
     private final SimulationSettingsParser parser;
+    private final RequestJson json;
     private final Simulations simulations;
 
-    SimulationController(SimulationSettingsParser parser, Simulations simulations) {
+    SimulationController(SimulationSettingsParser parser, RequestJson json, Simulations simulations) {
         this.parser = parser;
+        this.json = json;
         this.simulations = simulations;
     }
 
@@ -49,7 +51,7 @@ class SimulationController {
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SimulationStatus> start(@RequestBody(required = false) byte[] body) {
-        SimulationSettings settings = parser.parse(body == null || body.length == 0 ? null : RequestJson.read(body));
+        SimulationSettings settings = parser.parse(body == null || body.length == 0 ? null : json.read(body));
         SimulationStatus started = simulations.start(settings);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                 .buildAndExpand(started.id()).toUri()).body(started);

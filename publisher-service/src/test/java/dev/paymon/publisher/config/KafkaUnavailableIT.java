@@ -3,6 +3,7 @@ package dev.paymon.publisher.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymon.publisher.PublisherIntegrationTest;
+import dev.paymon.testing.TestApiKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,9 +43,13 @@ class KafkaUnavailableIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @DynamicPropertySource
     static void noBroker(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closedPort());
+        TestApiKeys.register(registry);
     }
 
     @Test
@@ -76,9 +82,12 @@ class KafkaUnavailableIT {
     @Test
     void reportsItselfDown() {
         HttpResponse<String> health = send("GET", "/actuator/health", "application/json", "");
+        HttpResponse<String> details = send(managementPort, "GET", "/actuator/health", "application/json", "");
 
         assertThat(health.statusCode()).isEqualTo(503);
-        assertThat(PublisherIntegrationTest.json(health.body()).get("components").get("kafka").get("status")
+        assertThat(health.body()).isEqualTo("{\"status\":\"DOWN\"}");
+        assertThat(details.statusCode()).isEqualTo(503);
+        assertThat(PublisherIntegrationTest.json(details.body()).get("components").get("kafka").get("status")
                 .asString()).isEqualTo("DOWN");
     }
 
@@ -97,9 +106,14 @@ class KafkaUnavailableIT {
     }
 
     private HttpResponse<String> send(String method, String path, String contentType, String body) {
+        return send(port, method, path, contentType, body);
+    }
+
+    private HttpResponse<String> send(int port, String method, String path, String contentType, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType)
+                .header(TestApiKeys.HEADER, TestApiKeys.ALL)
                 .method(method, body.isEmpty() ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
                 .build();
         try {

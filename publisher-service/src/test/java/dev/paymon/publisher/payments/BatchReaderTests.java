@@ -8,49 +8,52 @@ import dev.paymon.events.FieldViolation;
 import dev.paymon.publisher.config.InvalidRequestException;
 import dev.paymon.publisher.config.MalformedJsonException;
 import dev.paymon.publisher.config.RequestJson;
+import dev.paymon.support.web.JsonLimits;
 import dev.paymon.publisher.config.RequestTooLargeException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BatchReaderTests {
 
+    static final RequestJson JSON = new RequestJson(JsonLimits.DEFAULTS);
+
     @Test
     void readsEveryElementOfAJsonArray() {
-        assertThat(BatchReader.fromJsonArray(bytes("[{\"a\":1}, 2, {}]"), 3)).containsExactly(
-                BatchItem.parsed(RequestJson.read(bytes("{\"a\":1}"))),
-                BatchItem.parsed(RequestJson.read(bytes("2"))),
-                BatchItem.parsed(RequestJson.read(bytes("{}"))));
+        assertThat(BatchReader.fromJsonArray(JSON, bytes("[{\"a\":1}, 2, {}]"), 3)).containsExactly(
+                BatchItem.parsed(JSON.read(bytes("{\"a\":1}"))),
+                BatchItem.parsed(JSON.read(bytes("2"))),
+                BatchItem.parsed(JSON.read(bytes("{}"))));
     }
 
     @Test
     void readsNdjsonSkippingBlankLinesAndKeepingMalformedOnesAsRejectedItems() {
-        assertThat(BatchReader.fromNdjson(bytes("{\"a\":1}\r\n\n  \n{\"a\":\n{}\n"), 3)).containsExactly(
-                BatchItem.parsed(RequestJson.read(bytes("{\"a\":1}"))),
+        assertThat(BatchReader.fromNdjson(JSON, bytes("{\"a\":1}\r\n\n  \n{\"a\":\n{}\n"), 3)).containsExactly(
+                BatchItem.parsed(JSON.read(bytes("{\"a\":1}"))),
                 BatchItem.malformed("Malformed JSON at line 1, column 6: Unexpected end-of-input within/between "
                         + "Object entries"),
-                BatchItem.parsed(RequestJson.read(bytes("{}"))));
+                BatchItem.parsed(JSON.read(bytes("{}"))));
     }
 
     @Test
     void refusesMoreItemsThanTheLimit() {
-        assertThatThrownBy(() -> BatchReader.fromJsonArray(bytes("[{},{},{}]"), 2))
+        assertThatThrownBy(() -> BatchReader.fromJsonArray(JSON, bytes("[{},{},{}]"), 2))
                 .isInstanceOf(RequestTooLargeException.class)
                 .hasMessage("The batch has 3 items; at most 2 are accepted per request "
                         + "(paymon.publisher.batch.max-items)");
-        assertThatThrownBy(() -> BatchReader.fromNdjson(bytes("{}\n{}\n{}"), 2))
+        assertThatThrownBy(() -> BatchReader.fromNdjson(JSON, bytes("{}\n{}\n{}"), 2))
                 .isInstanceOf(RequestTooLargeException.class);
     }
 
     @Test
     void refusesAJsonBatchThatIsNoArray() {
-        assertThatThrownBy(() -> BatchReader.fromJsonArray(bytes("{\"accountId\":\"a\"}"), 2))
+        assertThatThrownBy(() -> BatchReader.fromJsonArray(JSON, bytes("{\"accountId\":\"a\"}"), 2))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations())
                         .isEqualTo(List.of(new FieldViolation("$", "must be a JSON array of payments"))));
     }
 
     @Test
     void refusesAMalformedJsonArrayWhole() {
-        assertThatThrownBy(() -> BatchReader.fromJsonArray(bytes("[{}, {"), 2))
+        assertThatThrownBy(() -> BatchReader.fromJsonArray(JSON, bytes("[{}, {"), 2))
                 .isInstanceOf(MalformedJsonException.class);
     }
 

@@ -7,6 +7,7 @@ import dev.paymon.events.FieldViolation;
 import dev.paymon.events.PaymentInitiated;
 import dev.paymon.publisher.config.InvalidRequestException;
 import dev.paymon.publisher.config.RequestJson;
+import dev.paymon.support.web.JsonLimits;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -156,6 +157,6 @@ class PaymentRequestParserTests {
     }
 
     private static JsonNode json(String text) {
-        return RequestJson.read(text.getBytes(StandardCharsets.UTF_8));
+        return new RequestJson(JsonLimits.DEFAULTS).read(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -11,6 +11,7 @@ import dev.paymon.events.RiskTier;
 import dev.paymon.publisher.config.InvalidRequestException;
 import dev.paymon.publisher.config.PublisherProperties;
 import dev.paymon.publisher.config.RequestJson;
+import dev.paymon.support.web.JsonLimits;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,6 +75,6 @@ class ReferenceRequestParserTests {
     }
 
     private static JsonNode json(String text) {
-        return RequestJson.read(text.getBytes(UTF_8));
+        return new RequestJson(JsonLimits.DEFAULTS).read(text.getBytes(UTF_8));
     }
 }

@@ -211,7 +211,7 @@ class SimulationIT extends PublisherIntegrationTest {
     }
 
     private double simulatedPayments() {
-        JsonNode metric = json(get("/actuator/metrics/paymon.publisher.simulated.payments").body());
+        JsonNode metric = json(management("/actuator/metrics/paymon.publisher.simulated.payments").body());
         return metric.has("measurements") ? metric.get("measurements").get(0).get("value").asDouble() : 0;
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Admits stream clients up to {@code max-clients} and runs each one's sender on its own thread. On shutdown it
- * ends every stream first (before the web server waits for open requests), so clients reconnect elsewhere.
+ * Admits stream clients up to {@code max-clients-per-key} per API key and {@code max-clients} in all, and runs each
+ * one's sender on its own thread. On shutdown it ends every stream first (before the web server waits for open
+ * requests), so clients reconnect elsewhere.
  */
 @Component
 class StreamConnections implements SmartLifecycle {
@@ -32,6 +34,8 @@ class StreamConnections implements SmartLifecycle {
     private final StreamProperties properties;
     private final Counter sent;
     private final AtomicInteger connected = new AtomicInteger();
+    // Connected clients per key name; a key without any has no entry, so the map stays as small as the key list.
+    private final Map<String, Integer> connectedPerKey = new ConcurrentHashMap<>();
     private final Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong threads = new AtomicLong();
     // Made on start and shut down on stop: a stopped context (e.g. one the test framework pauses) can start again.
@@ -53,18 +57,25 @@ class StreamConnections implements SmartLifecycle {
     /**
      * Opens a stream of the events matching {@code filter}: after {@code lastEventId} when given, else from now on.
      *
+     * @param key the name of the API key the client authenticated with
+     * @throws TooManyStreamsException    when the key has {@code max-clients-per-key} streams open already
      * @throws StreamUnavailableException when {@code max-clients} are connected, or the service is starting or
      *                                    stopping
      */
-    SseEmitter open(StreamFilter filter, OptionalLong lastEventId) {
+    SseEmitter open(StreamFilter filter, OptionalLong lastEventId, String key) {
         if (!running) {
             throw StreamUnavailableException.stopping();
         }
+        if (!admit(key)) {
+            throw new TooManyStreamsException(properties.maxClientsPerKey());
+        }
         if (connected.incrementAndGet() > properties.maxClients()) {
             connected.decrementAndGet();
+            release(key);
             throw StreamUnavailableException.full(properties.maxClients());
         }
-        StreamClient client = new StreamClient(filter, lastEventId, hub, events, properties, sent, this::closed);
+        StreamClient client = new StreamClient(filter, lastEventId, hub, events, properties, sent,
+                closed -> closed(closed, key));
         clients.add(client);
         SseEmitter emitter = client.emitter();
         emitter.onCompletion(client::close);
@@ -82,10 +93,28 @@ class StreamConnections implements SmartLifecycle {
         return emitter;
     }
 
-    private void closed(StreamClient client) {
+    private void closed(StreamClient client, String key) {
         hub.remove(client);
         clients.remove(client);
         connected.decrementAndGet();
+        release(key);
+    }
+
+    private boolean admit(String key) {
+        boolean[] admitted = {false};
+        connectedPerKey.compute(key, (name, count) -> {
+            int now = count == null ? 0 : count;
+            if (now >= properties.maxClientsPerKey()) {
+                return count;
+            }
+            admitted[0] = true;
+            return now + 1;
+        });
+        return admitted[0];
+    }
+
+    private void release(String key) {
+        connectedPerKey.computeIfPresent(key, (name, count) -> count <= 1 ? null : count - 1);
     }
 
     @Override

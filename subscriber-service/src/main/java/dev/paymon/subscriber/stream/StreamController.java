@@ -1,5 +1,6 @@
 package dev.paymon.subscriber.stream;
 
+import java.security.Principal;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -10,7 +11,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * {@code GET /api/v1/stream}: newly projected payments, alerts and activity windows as Server-Sent Events,
  * filtered by {@code accountId} and {@code events}, resumable with {@code Last-Event-ID}. Bad parameters answer
- * a 400 problem and a full stream a 503, both before the stream starts.
+ * a 400 problem, a key with too many streams open a 429 and a full stream a 503, all before the stream starts.
  */
 @RestController
 class StreamController {
@@ -27,8 +28,9 @@ class StreamController {
                       @RequestParam(required = false) List<String> event,
                       @RequestParam(required = false) String lastEventId,
                       @RequestHeader(name = StreamRequest.LAST_EVENT_ID_HEADER, required = false)
-                      String lastEventIdHeader) {
+                      String lastEventIdHeader,
+                      Principal key) {
         StreamRequest request = StreamRequest.parse(accountId, events, event, lastEventId, lastEventIdHeader);
-        return connections.open(request.filter(), request.lastEventId());
+        return connections.open(request.filter(), request.lastEventId(), key.getName());
     }
 }

@@ -10,6 +10,7 @@ import dev.paymon.events.AccountActivity;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.Http;
 import dev.paymon.subscriber.SubscriberDatabase;
+import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import java.time.Duration;
@@ -53,6 +54,7 @@ class ActivityProjectionIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        TestApiKeys.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> "paymon-subscriber-activity-" + UUID.randomUUID());
         SubscriberDatabase.register(registry, database);

@@ -5,17 +5,20 @@ import static org.mockito.BDDMockito.given;
 
 import dev.paymon.events.FraudRule;
 import dev.paymon.events.Severity;
+import dev.paymon.subscriber.WebSliceSecurity;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The HTTP mapping of the alert queries: filters and limits handed to the repository. */
 @WebMvcTest(AlertController.class)
+@Import(WebSliceSecurity.class)
 class AlertControllerTests {
 
     private static final StoredAlert ALERT = new StoredAlert("alert-1", "acc-1", FraudRule.VELOCITY, Severity.LOW,

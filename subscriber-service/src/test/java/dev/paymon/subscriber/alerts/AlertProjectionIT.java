@@ -17,6 +17,7 @@ import dev.paymon.events.Severity;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.Http;
 import dev.paymon.subscriber.SubscriberDatabase;
+import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import java.time.Duration;
@@ -62,6 +63,7 @@ class AlertProjectionIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        TestApiKeys.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> "paymon-subscriber-alerts-" + UUID.randomUUID());
         SubscriberDatabase.register(registry, database);

@@ -13,6 +13,7 @@ import dev.paymon.events.DeadLetter;
 import dev.paymon.events.DeadLetterReason;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.SubscriberDatabase;
+import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,6 +74,7 @@ class DeadLetterProjectionIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        TestApiKeys.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
         SubscriberDatabase.register(registry, database);

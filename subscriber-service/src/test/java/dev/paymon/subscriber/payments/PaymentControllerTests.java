@@ -4,12 +4,14 @@ import static dev.paymon.subscriber.TestEvents.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
+import dev.paymon.subscriber.WebSliceSecurity;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.BadSqlGrammarException;
@@ -19,6 +21,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The HTTP mapping of the payment query: JSON shape, and errors as RFC 9457 problems. */
 @WebMvcTest(PaymentController.class)
+@Import(WebSliceSecurity.class)
 class PaymentControllerTests {
 
     @Autowired

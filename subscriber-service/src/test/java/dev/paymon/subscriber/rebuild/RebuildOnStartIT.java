@@ -10,9 +10,11 @@ import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.Http;
 import dev.paymon.subscriber.SubscriberApplication;
+import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -59,13 +61,16 @@ class RebuildOnStartIT {
     }
 
     private ConfigurableApplicationContext start(String group, boolean rebuildOnStart) {
-        return new SpringApplicationBuilder(SubscriberApplication.class).run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--spring.kafka.consumer.group-id=" + group,
                 "--paymon.data-dir=" + dataDir,
                 "--paymon.topics.partitions=1",
-                "--paymon.subscriber.rebuild.on-start=" + rebuildOnStart);
+                "--paymon.subscriber.rebuild.on-start=" + rebuildOnStart));
+        arguments.addAll(TestApiKeys.arguments());
+        return new SpringApplicationBuilder(SubscriberApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static Http http(ConfigurableApplicationContext context) {

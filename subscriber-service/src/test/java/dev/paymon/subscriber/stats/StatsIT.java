@@ -24,6 +24,7 @@ import dev.paymon.events.Topics;
 import dev.paymon.subscriber.Http;
 import dev.paymon.subscriber.SubscriberDatabase;
 import dev.paymon.subscriber.deadletters.TestDeadLetters;
+import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import java.time.Duration;
@@ -95,6 +96,7 @@ class StatsIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        TestApiKeys.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
         SubscriberDatabase.register(registry, database);

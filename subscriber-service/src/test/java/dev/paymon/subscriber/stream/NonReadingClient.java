@@ -3,6 +3,7 @@ package dev.paymon.subscriber.stream;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.paymon.subscriber.stream.SseClient.Event;
+import dev.paymon.testing.TestApiKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,8 @@ final class NonReadingClient implements AutoCloseable {
             socket.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
             socket.connect(new InetSocketAddress("localhost", port));
             socket.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nHost: localhost\r\n"
-                    + "Accept: text/event-stream\r\n\r\n").getBytes(UTF_8));
+                    + "Accept: text/event-stream\r\n" + TestApiKeys.HEADER + ": " + TestApiKeys.ALL + "\r\n\r\n")
+                    .getBytes(UTF_8));
             statusLine = readHead().split("\r\n")[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -10,6 +10,7 @@ import dev.paymon.events.Topics;
 import dev.paymon.subscriber.Http;
 import dev.paymon.subscriber.SubscriberDatabase;
 import dev.paymon.subscriber.stream.SseClient.Event;
+import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,7 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class SlowStreamClientIT {
 
     private static final int CLIENT_BUFFER = 5;
-    private static final int MAX_CLIENTS = 3;
+    private static final int MAX_CLIENTS = 4;
+    private static final int MAX_CLIENTS_PER_KEY = 3;
 
     private static TestPostgres.Database database;
 
@@ -68,12 +70,14 @@ class SlowStreamClientIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        TestApiKeys.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> "paymon-subscriber-slow-" + UUID.randomUUID());
         SubscriberDatabase.register(registry, database);
         registry.add("paymon.topics.partitions", () -> "1");
         registry.add("paymon.subscriber.stream.client-buffer", () -> Integer.toString(CLIENT_BUFFER));
         registry.add("paymon.subscriber.stream.max-clients", () -> Integer.toString(MAX_CLIENTS));
+        registry.add("paymon.subscriber.stream.max-clients-per-key", () -> Integer.toString(MAX_CLIENTS_PER_KEY));
         registry.add("paymon.subscriber.stream.heartbeat", () -> "1s");
     }
 
@@ -136,10 +140,12 @@ class SlowStreamClientIT {
         String path = "/api/v1/stream?accountId=acc-" + UUID.randomUUID();
         List<SseClient> admitted = new ArrayList<>();
         try {
+            // Over two keys, so that no key reaches its own limit first.
             for (int i = 0; i < MAX_CLIENTS; i++) {
-                admitted.add(SseClient.open(port, path));
+                String key = i < MAX_CLIENTS_PER_KEY ? TestApiKeys.ALL : TestApiKeys.READ;
+                admitted.add(SseClient.open(port, path, null, key));
             }
-            SseClient refused = SseClient.open(port, path);
+            SseClient refused = SseClient.open(port, path, null, TestApiKeys.READ);
             admitted.remove(0).close();
             await().atMost(Duration.ofSeconds(30)).until(() -> connectedClients() == MAX_CLIENTS - 1);
             admitted.add(SseClient.open(port, path));
@@ -149,7 +155,36 @@ class SlowStreamClientIT {
             assertThat(refused.headers().firstValue("Retry-After")).contains("5");
             assertThat(refused.problem()).isEqualTo(json("""
                     {"type": "https://paymon.dev/problems/stream-unavailable", "title": "Stream unavailable",
-                     "status": 503, "detail": "The stream serves at most 3 clients at once; try again shortly.",
+                     "status": 503, "detail": "The stream serves at most 4 clients at once; try again shortly.",
+                     "instance": "/api/v1/stream"}
+                    """));
+        } finally {
+            admitted.forEach(SseClient::close);
+        }
+    }
+
+    @Test
+    void refusesAKeyBeyondItsOwnLimitWithTooManyRequestsWhileOtherKeysStillConnect() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> connectedClients() == 0);
+        String path = "/api/v1/stream?accountId=acc-" + UUID.randomUUID();
+        List<SseClient> admitted = new ArrayList<>();
+        try {
+            for (int i = 0; i < MAX_CLIENTS_PER_KEY; i++) {
+                admitted.add(SseClient.open(port, path, null, TestApiKeys.ALL));
+            }
+            SseClient refused = SseClient.open(port, path, null, TestApiKeys.ALL);
+            admitted.add(SseClient.open(port, path, null, TestApiKeys.READ));
+            admitted.remove(0).close();
+            await().atMost(Duration.ofSeconds(30)).until(() -> connectedClients() == MAX_CLIENTS_PER_KEY);
+            admitted.add(SseClient.open(port, path, null, TestApiKeys.ALL));
+
+            assertThat(admitted).extracting(SseClient::status).containsOnly(200);
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).contains("5");
+            assertThat(refused.problem()).isEqualTo(json("""
+                    {"type": "https://paymon.dev/problems/too-many-streams", "title": "Too many streams",
+                     "status": 429,
+                     "detail": "This API key has 3 streams open, as many as one key may; close one or try again shortly.",
                      "instance": "/api/v1/stream"}
                     """));
         } finally {

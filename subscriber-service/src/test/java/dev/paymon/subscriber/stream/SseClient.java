@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 
 import dev.paymon.subscriber.Http;
+import dev.paymon.testing.TestApiKeys;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,11 +74,22 @@ final class SseClient implements AutoCloseable {
         this.reader.start();
     }
 
-    /** Opens {@code path} (with its query); {@code lastEventId}, if not {@code null}, as the Last-Event-ID header. */
+    /**
+     * Opens {@code path} (with its query) with the all-roles test key; {@code lastEventId}, if not {@code null}, as
+     * the Last-Event-ID header.
+     */
     static SseClient open(int port, String path, String lastEventId) {
+        return open(port, path, lastEventId, TestApiKeys.ALL);
+    }
+
+    /** Opens {@code path} with the API key {@code key} ({@code null}: none). */
+    static SseClient open(int port, String path, String lastEventId, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "text/event-stream")
                 .GET();
+        if (key != null) {
+            request.header(TestApiKeys.HEADER, key);
+        }
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

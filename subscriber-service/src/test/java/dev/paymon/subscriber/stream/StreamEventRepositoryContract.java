@@ -136,7 +136,7 @@ abstract class StreamEventRepositoryContract {
         createdAt(1, NOW.minus(Duration.ofHours(25)));
         createdAt(2, NOW.minus(Duration.ofHours(23)));
         StreamPruner pruner = new StreamPruner(events, new StreamProperties(Duration.ofHours(24), Duration.ofMinutes(1),
-                1000, 100, Duration.ofSeconds(15), Duration.ofMillis(500), 500));
+                1000, 100, 10, Duration.ofSeconds(15), Duration.ofMillis(500), 500));
 
         assertThat(pruner.prune()).isEqualTo(1);
         assertThat(ids(events.after(0, StreamFilter.ALL, 10))).containsExactly(2L, 3L);

@@ -143,7 +143,7 @@ class StreamHubIT {
     }
 
     private static StreamProperties properties(int clientBuffer) {
-        return new StreamProperties(Duration.ofHours(24), Duration.ofMinutes(1), clientBuffer, 100,
+        return new StreamProperties(Duration.ofHours(24), Duration.ofMinutes(1), clientBuffer, 100, 10,
                 Duration.ofSeconds(15), Duration.ofMillis(500), 500);
     }
 }

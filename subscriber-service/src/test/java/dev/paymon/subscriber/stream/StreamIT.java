@@ -23,6 +23,7 @@ import dev.paymon.events.Topics;
 import dev.paymon.subscriber.Http;
 import dev.paymon.subscriber.SubscriberDatabase;
 import dev.paymon.subscriber.stream.SseClient.Event;
+import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -95,6 +96,7 @@ class StreamIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        TestApiKeys.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> "paymon-subscriber-stream-" + UUID.randomUUID());
         SubscriberDatabase.register(registry, database);

@@ -1,9 +1,8 @@
-package dev.paymon.publisher.config;
+package dev.paymon.support.web;
 
-import dev.paymon.support.web.ProblemTypes;
-import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,12 +12,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Replaces Boot's {@code /error} page so that errors raised outside Spring MVC (by the servlet container or
- * a filter) are problem details too, like every other error of this API.
+ * Replaces Boot's {@code /error} page so that errors raised outside Spring MVC (by the servlet container, a filter
+ * or the firewall) are problem details too, like every other error of the API. It tells only the status: never the
+ * exception, its message or a stack trace.
  */
-@Hidden
 @RestController
-class ProblemErrorController implements ErrorController {
+public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
@@ -30,6 +29,16 @@ class ProblemErrorController implements ErrorController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 known == null ? "HTTP " + status.value() : known.getReasonPhrase());
         problem.setType(ProblemTypes.forStatus(status));
+        problem.setInstance(instance(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /** The path of the request that failed (not {@code /error}); {@code null} when unknown or not a valid URI. */
+    private static URI instance(Object requestUri) {
+        try {
+            return requestUri instanceof String path ? URI.create(path) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

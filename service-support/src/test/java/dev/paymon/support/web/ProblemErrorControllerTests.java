@@ -1,4 +1,4 @@
-package dev.paymon.publisher.config;
+package dev.paymon.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,11 +18,14 @@ class ProblemErrorControllerTests {
     void answersContainerErrorsWithProblemOfTheirStatus() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 400);
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/api/v1/accounts/a%2Fb");
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("internal detail"));
 
         ResponseEntity<ProblemDetail> answer = controller.error(request);
 
         ProblemDetail expected = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Bad Request");
         expected.setType(URI.create("https://paymon.dev/problems/bad-request"));
+        expected.setInstance(URI.create("/api/v1/accounts/a%2Fb"));
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody()).isEqualTo(expected);
     }
