@@ -18,6 +18,8 @@ class KafkaClusterTests {
     private List<ComposeService> kafkaNodes() {
         return compose.services().values().stream()
                 .filter(service -> service.image() != null && service.image().startsWith("apache/kafka:"))
+                // Nodes, not every container of the image (kafka-init runs it too).
+                .filter(service -> service.environment().containsKey("KAFKA_NODE_ID"))
                 .toList();
     }
 

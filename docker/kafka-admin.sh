@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs a command-line tool of the apache/kafka image logged in as the brokers' admin (SASL PLAIN on the INTERNAL
+# listener), e.g.   kafka-admin.sh kafka-topics.sh --bootstrap-server kafka-1:19092 --list
+# The admin's password comes from BROKER_ADMIN_PASSWORD; the login is written to a private temporary file that the
+# tool reads with --command-config and that is deleted afterwards.
+set -euo pipefail
+
+: "${BROKER_ADMIN_PASSWORD:?BROKER_ADMIN_PASSWORD is not set (KAFKA_ADMIN_PASSWORD in .env)}"
+if [[ $# -lt 1 ]]; then
+  echo "usage: $0 <tool>.sh [arguments...]" >&2
+  exit 2
+fi
+
+umask 077
+config=$(mktemp)
+trap 'rm -f "$config"' EXIT
+cat > "$config" <<PROPERTIES
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=PLAIN
+sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${BROKER_ADMIN_PASSWORD}";
+PROPERTIES
+
+tool=$1
+shift
+# A small JVM without the brokers' metrics agent (KAFKA_OPTS), whose port a broker container already uses.
+KAFKA_OPTS="" KAFKA_HEAP_OPTS="${TOOL_HEAP_OPTS:--Xmx64m}" "${KAFKA_HOME:-/opt/kafka}/bin/$tool" --command-config "$config" "$@"
