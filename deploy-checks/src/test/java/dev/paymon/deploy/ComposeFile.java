@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -68,13 +69,29 @@ final class ComposeFile {
         return Yamls.map(root.get("volumes")).keySet();
     }
 
-    /** Variables interpolated without a default ({@code ${NAME}}): they must be set, e.g. in {@code .env}. */
+    /** Variables interpolated as {@code ${NAME}}, without a default: compose takes them from {@code .env}. */
     Set<String> variablesWithoutDefault() {
+        return variables(modifier -> modifier == null);
+    }
+
+    /**
+     * Variables interpolated as {@code ${NAME:?message}} (or {@code ${NAME?message}}): compose refuses to start
+     * without them. Deployment secrets: documented in {@code .env.example}, never set in the committed {@code .env}.
+     */
+    Set<String> requiredVariables() {
+        return variables(modifier -> modifier != null && (modifier.startsWith("?") || modifier.startsWith(":?")));
+    }
+
+    /** Every interpolated variable, whatever its modifier. */
+    Set<String> variables() {
+        return variables(modifier -> true);
+    }
+
+    private Set<String> variables(Predicate<String> modifier) {
         Set<String> names = new LinkedHashSet<>();
         Matcher matcher = VARIABLE.matcher(text);
         while (matcher.find()) {
-            String modifier = matcher.group(2);
-            if (modifier == null || modifier.startsWith("?") || modifier.startsWith(":?")) {
+            if (modifier.test(matcher.group(2))) {
                 names.add(matcher.group(1));
             }
         }

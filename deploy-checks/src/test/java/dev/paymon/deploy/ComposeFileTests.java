@@ -134,11 +134,14 @@ class ComposeFileTests {
         for (String name : ServiceModule.SERVICES) {
             ComposeService service = compose.service(name);
             String serverPort = new ServiceModule(name).serverPort();
+            String managementPort = service.environment().get("MANAGEMENT_SERVER_PORT");
             assertThat(service.ports()).as(name + " ports").extracting(Port::target).allMatch(serverPort::equals);
             assertThat(service.ports()).as(name + " host ports").extracting(Port::published)
                     .allMatch(published -> published == null || published.equals(serverPort));
-            assertThat(service.expose()).as(name + " exposed ports").allMatch(serverPort::equals);
+            assertThat(service.expose()).as(name + " exposed ports (public and management)")
+                    .allMatch(port -> port.equals(serverPort) || port.equals(managementPort));
             assertThat(service.ports().size() + service.expose().size()).as(name + " ports").isPositive();
+            // The public port answers health anonymously (status only), so the check needs no key.
             assertThat(service.healthcheckPort()).as(name + " health check port").isEqualTo(serverPort);
             assertThat(service.healthcheckCommand()).as(name + " health check")
                     .contains("/actuator/health/readiness");
@@ -192,16 +195,17 @@ class ComposeFileTests {
     }
 
     @Test
-    void theDemoProfileStartsTheSimulatorOnceThePublisherIsHealthy() {
+    void theDemoProfileStartsTheSimulatorWithTheOperatorKeyOnceThePublisherIsHealthy() {
         ComposeService demo = compose.service("demo");
         String publisherPort = new ServiceModule("publisher-service").serverPort();
         assertThat(demo.profiles()).containsExactly("demo");
         assertThat(demo.dependsOn()).containsEntry("publisher-service", "service_healthy");
-        Object command = demo.definition().get("command");
-        String commandLine = command instanceof List<?> words
-                ? String.join(" ", words.stream().map(String::valueOf).toList()) : String.valueOf(command);
+        String commandLine = String.join(" ", demo.command());
         assertThat(commandLine)
-                .contains("POST", "http://publisher-service:" + publisherPort + "/api/v1/simulations", "ratePerSecond");
+                .contains("POST", "http://publisher-service:" + publisherPort + "/api/v1/simulations", "ratePerSecond")
+                .contains("X-API-Key: $$PAYMON_API_KEY");
+        // The key itself comes from the shell of whoever starts the demo; it is never in a committed file.
+        assertThat(demo.environment().get("PAYMON_API_KEY")).startsWith("${PAYMON_API_KEY");
         assertThat(compose.servicesWithoutProfile()).doesNotContain(demo);
     }
 
@@ -209,5 +213,15 @@ class ComposeFileTests {
     void everyVariableWithoutDefaultIsSetInDotEnv() {
         assertThat(DotEnv.load().keySet()).containsAll(compose.variablesWithoutDefault());
         assertThat(DotEnv.load()).containsKey("GRAFANA_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void everyRequiredVariableIsDocumentedInDotEnvExampleAndNotSetInTheCommittedDotEnv() {
+        assertThat(compose.requiredVariables()).as("variables compose refuses to start without")
+                .contains("PAYMON_API_KEY_HASH", "PAYMON_INGEST_KEY_HASH");
+        assertThat(DotEnv.example().keySet()).as(".env.example").containsAll(compose.requiredVariables());
+        assertThat(DotEnv.load().keySet()).as(".env (committed)").doesNotContainAnyElementsOf(compose.requiredVariables());
+        assertThat(compose.variables()).as("variables of .env.example that compose uses")
+                .containsAll(DotEnv.example().keySet());
     }
 }

@@ -6,16 +6,27 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The repository's {@code .env}: {@code NAME=value} lines, blank lines and {@code #} comments ignored. */
+/**
+ * The repository's {@code .env} (settings compose reads) and {@code .env.example} (the variables each deployment
+ * must add): {@code NAME=value} lines, blank lines and {@code #} comments ignored.
+ */
 final class DotEnv {
 
     private DotEnv() {
     }
 
     static Map<String, String> load() {
+        return load(".env");
+    }
+
+    static Map<String, String> example() {
+        return load(".env.example");
+    }
+
+    private static Map<String, String> load(String file) {
         Map<String, String> values = new LinkedHashMap<>();
         try {
-            for (String line : Files.readAllLines(Repository.file(".env"))) {
+            for (String line : Files.readAllLines(Repository.file(file))) {
                 String trimmed = line.strip();
                 int equals = trimmed.indexOf('=');
                 if (!trimmed.isEmpty() && !trimmed.startsWith("#") && equals > 0) {

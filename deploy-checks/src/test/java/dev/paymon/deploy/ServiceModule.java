@@ -56,6 +56,18 @@ record ServiceModule(String name) {
     }
 
     /**
+     * {@code management.server.port} of application.yml (the default of a {@code ${VARIABLE:default}} placeholder):
+     * the actuator's own port, for metrics and health details.
+     */
+    String managementPort() {
+        Object port = applicationYml().get("management.server.port");
+        if (port == null) {
+            throw new AssertionError(name + "/src/main/resources/application.yml sets no management.server.port");
+        }
+        return String.valueOf(port).replaceFirst("^\\$\\{[^:}]+:([^}]*)}$", "$1");
+    }
+
+    /**
      * What an environment variable of this service may bind to: the keys of its application.yml, the
      * {@code @ConfigurationProperties} records of the module and of the paymon modules it depends on (not in test
      * scope), and Spring Boot's properties.

@@ -1,30 +1,33 @@
 package dev.paymon.launcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * Runs the whole pipeline locally without Docker: a real KRaft Kafka broker and the three services
  * as separate processes, data under {@code .local/}. Ctrl-C or SIGTERM stops everything cleanly.
  *
- * <p>Usage, from the repository root: {@code ./run-local.sh [--reset] [--data-dir=DIR]}, which builds
+ * <p>Usage, from the repository root: {@code ./run-local.sh [--reset] [--new-key] [--data-dir=DIR]}, which builds
  * the jars and runs this class with {@code local-launcher/target/local-launcher.jar} and
  * {@code local-launcher/target/lib/*} on the class path.
+ *
+ * <p>The services accept one API key with every role ({@link LocalApiKey}); they are given only its hash.
  */
 public final class LocalLauncher {
 
     private static final String USAGE = """
-            usage: run-local.sh [--reset] [--data-dir=DIR] [--broker-port=9092] [--controller-port=9093]
+            usage: run-local.sh [--reset] [--new-key] [--data-dir=DIR] [--broker-port=9092] [--controller-port=9093]
                                 [--publisher-port=8081] [--processor-port=8082] [--subscriber-port=8083]
-              --reset   delete broker data, processor state and the local database before starting
+                                [--publisher-management-port=9081] [--processor-management-port=9082]
+                                [--subscriber-management-port=9083]
+              --reset      delete broker data, processor state, the local database and logs before starting;
+                           the API key file (DIR/api-key) is kept
+              --new-key    replace the API key with a new random one (the old one stops working)
+              The API key is $PAYMON_API_KEY when set, else DIR/api-key, else a new key written there (mode 0600).
+              DIR is .local by default.
             """;
 
     private LocalLauncher() {
@@ -40,18 +43,41 @@ public final class LocalLauncher {
             System.out.println(USAGE);
             return;
         }
+        boolean newKey = arguments.contains("--new-key");
         if (arguments.contains("--reset")) {
-            deleteRecursively(dataDir);
-            System.out.println("Deleted " + dataDir);
+            DataDirectory.wipe(dataDir, !newKey);
+            System.out.println("Deleted the data in " + dataDir + (newKey ? "" : " (API key kept)"));
         }
+        LocalApiKey apiKey;
+        try {
+            if (newKey) {
+                DataDirectory.forgetApiKey(dataDir);
+            }
+            apiKey = LocalApiKey.resolve(System.getenv(), LocalApiKey.file(dataDir));
+            if (newKey && apiKey.source() == LocalApiKey.Source.ENVIRONMENT) {
+                System.err.println("Warning: --new-key deleted " + apiKey.file() + ", but $"
+                        + LocalApiKey.ENVIRONMENT_VARIABLE + " is set and is the key of this run");
+            }
+        } catch (LauncherException e) {
+            System.err.println("Start failed: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        apiKey.warning().ifPresent(warning -> System.err.println("Warning: " + warning));
 
         StackSettings defaults = StackSettings.defaults(root, dataDir);
-        LocalStack stack = new LocalStack(defaults.withPorts(
-                port(arguments, "--broker-port=", defaults.brokerPort()),
-                port(arguments, "--controller-port=", defaults.controllerPort()),
-                port(arguments, "--publisher-port=", defaults.publisherPort()),
-                port(arguments, "--processor-port=", defaults.processorPort()),
-                port(arguments, "--subscriber-port=", defaults.subscriberPort())));
+        LocalStack stack = new LocalStack(defaults
+                .withPorts(
+                        port(arguments, "--broker-port=", defaults.brokerPort()),
+                        port(arguments, "--controller-port=", defaults.controllerPort()),
+                        port(arguments, "--publisher-port=", defaults.publisherPort()),
+                        port(arguments, "--processor-port=", defaults.processorPort()),
+                        port(arguments, "--subscriber-port=", defaults.subscriberPort()))
+                .withManagementPorts(
+                        port(arguments, "--publisher-management-port=", defaults.publisherManagementPort()),
+                        port(arguments, "--processor-management-port=", defaults.processorManagementPort()),
+                        port(arguments, "--subscriber-management-port=", defaults.subscriberManagementPort()))
+                .withApiKeyHash(apiKey.hash()));
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -69,17 +95,7 @@ public final class LocalLauncher {
             System.err.println("Start failed: " + e.getMessage());
             System.exit(1);
         }
-        System.out.printf("""
-
-                paymon is running
-                  Kafka broker      %s
-                  publisher         %s   (Swagger UI: %s/swagger-ui.html)
-                  processor         %s/actuator/health
-                  subscriber        %s
-                  logs              %s
-                Press Ctrl-C to stop.
-                %n""", stack.broker().bootstrapServers(), stack.publisher().url(), stack.publisher().url(),
-                stack.processor().url(), stack.subscriber().url(), stack.logs());
+        System.out.println(Banner.running(stack, apiKey));
         while (!stopped.await(1, TimeUnit.SECONDS)) {
             for (ManagedProcess process : stack.processes()) {
                 if (!process.isAlive() && !stopping.get()) {
@@ -94,18 +110,5 @@ public final class LocalLauncher {
         return arguments.stream().filter(a -> a.startsWith(prefix))
                 .map(a -> Integer.parseInt(a.substring(prefix.length())))
                 .findFirst().orElse(fallback);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

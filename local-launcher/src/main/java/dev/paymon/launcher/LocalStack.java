@@ -13,6 +13,8 @@ import java.util.List;
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /** The label of the stack's API key in the services' logs, metrics and rate limits. */
+    static final String API_KEY_NAME = "local";
 
     private final StackSettings settings;
     private final KafkaBroker broker;
@@ -26,25 +28,38 @@ public final class LocalStack implements AutoCloseable {
         this.broker = new KafkaBroker(new KafkaBroker.BrokerSettings(settings.brokerPort(), settings.controllerPort(),
                 settings.dataDir().resolve("kafka"), logs(settings), settings.brokerClasspath(), settings.brokerJvmOptions()));
         String kafka = "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers();
-        this.publisher = service(StackSettings.PUBLISHER, settings.publisherPort(), List.of(kafka));
-        this.processor = processorInstance(StackSettings.PROCESSOR, settings.processorPort(), "processor-state");
-        this.subscriber = service(StackSettings.SUBSCRIBER, settings.subscriberPort(), List.of(kafka,
-                "--paymon.data-dir=" + settings.dataDir()));
+        this.publisher = service(StackSettings.PUBLISHER, settings.publisherPort(), settings.publisherManagementPort(),
+                List.of(kafka));
+        this.processor = processorInstance(StackSettings.PROCESSOR, settings.processorPort(),
+                settings.processorManagementPort(), "processor-state");
+        this.subscriber = service(StackSettings.SUBSCRIBER, settings.subscriberPort(),
+                settings.subscriberManagementPort(), List.of(kafka, "--paymon.data-dir=" + settings.dataDir()));
     }
 
-    private Service service(String name, int port, List<String> arguments) {
-        return service(name, name, port, arguments);
+    private Service service(String name, int port, int managementPort, List<String> arguments) {
+        return service(name, name, port, managementPort, arguments);
     }
 
-    private Service service(String name, String module, int port, List<String> arguments) {
+    private Service service(String name, String module, int port, int managementPort, List<String> arguments) {
         List<String> all = new ArrayList<>(arguments);
+        all.addAll(apiKeyArguments());
         all.addAll(settings.extraArguments(module));
-        return new Service(name, settings.jar(module), port, settings.serviceJvmOptions(), all);
+        return new Service(name, settings.jar(module), port, managementPort, settings.serviceJvmOptions(), all);
+    }
+
+    /** The one API key every service accepts, as its hash: the key itself never appears on a command line. */
+    private List<String> apiKeyArguments() {
+        if (settings.apiKeyHash() == null) {
+            return List.of();
+        }
+        String key = "--paymon.security.api-keys[0].";
+        return List.of(key + "name=" + API_KEY_NAME, key + "hash=" + settings.apiKeyHash(),
+                key + "roles=" + ApiKeys.ALL_ROLES);
     }
 
     /** A processor JVM; instances share the application id (and so the partitions) but not local state. */
-    private Service processorInstance(String name, int port, String stateDir) {
-        return service(name, StackSettings.PROCESSOR, port, List.of(
+    private Service processorInstance(String name, int port, int managementPort, String stateDir) {
+        return service(name, StackSettings.PROCESSOR, port, managementPort, List.of(
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--spring.kafka.streams.state-dir=" + settings.dataDir().resolve(stateDir)));
     }
@@ -53,9 +68,10 @@ public final class LocalStack implements AutoCloseable {
      * Starts one more processor instance with the same application id, e.g. to scale out while
      * events flow; Kafka Streams then rebalances the partitions between the instances.
      */
-    public Service addProcessor(int port) {
+    public Service addProcessor(int port, int managementPort) {
         int number = extraProcessors.size() + 2;
-        Service instance = processorInstance(StackSettings.PROCESSOR + "-" + number, port, "processor-state-" + number);
+        Service instance = processorInstance(StackSettings.PROCESSOR + "-" + number, port, managementPort,
+                "processor-state-" + number);
         extraProcessors.add(instance);
         instance.start(settings.dataDir(), logs().resolve(instance.name() + ".log"));
         instance.awaitReady();

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * One of the Spring Boot services, run from its executable jar as a separate JVM and considered
- * ready when {@code /actuator/health} answers 200 (status UP).
+ * ready when {@code /actuator/health} on its public port answers 200 (status UP). Metrics and the
+ * other actuator endpoints are on its management port.
  */
 public final class Service {
 
@@ -23,14 +24,17 @@ public final class Service {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final List<String> jvmOptions;
     private final List<String> arguments;
     private ManagedProcess process;
 
-    public Service(String name, Path jar, int port, List<String> jvmOptions, List<String> arguments) {
+    public Service(String name, Path jar, int port, int managementPort, List<String> jvmOptions,
+                   List<String> arguments) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.arguments = List.copyOf(arguments);
     }
@@ -43,8 +47,23 @@ public final class Service {
         return port;
     }
 
+    /** The public port: the API, Swagger UI, and health and info without details. */
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** The management port ({@code management.server.port}): every actuator endpoint, health with details. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
+    /** Where Prometheus scrapes this service. */
+    public String metricsUrl() {
+        return managementUrl() + "/actuator/prometheus";
     }
 
     public ManagedProcess process() {
@@ -56,14 +75,20 @@ public final class Service {
         if (!Files.isRegularFile(jar)) {
             throw new LauncherException(jar + " not found: build it first (./mvnw package -DskipTests)");
         }
+        process = ManagedProcess.start(name, command(), workDir, log);
+    }
+
+    /** The command line of the JVM: ports first, then the arguments it was given. */
+    List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(ManagedProcess.javaExecutable());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         command.add("--server.port=" + port);
+        command.add("--management.server.port=" + managementPort);
         command.addAll(arguments);
-        process = ManagedProcess.start(name, command, workDir, log);
+        return command;
     }
 
     public void awaitReady() {

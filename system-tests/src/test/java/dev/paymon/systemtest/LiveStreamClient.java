@@ -26,8 +26,10 @@ final class LiveStreamClient implements AutoCloseable {
         reader.start();
     }
 
+    /** Connects with the system tests' API key. */
     static LiveStreamClient connect(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
+                .header(Http.API_KEY_HEADER, SystemStack.API_KEY).build();
         try {
             HttpResponse<InputStream> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                     .send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paymon.events.Topics;
 import dev.paymon.launcher.LocalStack;
+import dev.paymon.launcher.Service;
 import dev.paymon.testing.TestPostgres;
 import java.io.IOException;
 import java.io.Reader;
@@ -32,8 +33,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The observability files of the repository against the real stack: a real Prometheus scrapes the
- * three service jars with a configuration generated from {@code observability/prometheus/prometheus.yml}
- * and loads its alerting rules; after payments (every fraud rule), rejected requests, poison records,
+ * three service jars on their management ports with a configuration generated from
+ * {@code observability/prometheus/prometheus.yml} and loads its alerting rules; after payments (every fraud rule), rejected requests, poison records,
  * a live stream client and a minute of the publisher's traffic simulator, every panel query of every
  * Grafana dashboard must be valid and return data (PromQL as an instant query, SQL on the subscriber's
  * PostgreSQL schema).
@@ -69,9 +70,10 @@ class ObservabilityIT {
         Path dataDir = SystemStack.newDataDir("prometheus");
         Path config = dataDir.resolve("prometheus.yml");
         Files.writeString(config, PrometheusTestConfig.generate(PROMETHEUS_CONFIG, Map.of(
-                "publisher-service:8081", "127.0.0.1:" + stack.publisher().port(),
-                "processor-service:8082", "127.0.0.1:" + stack.processor().port(),
-                "subscriber-service:8083", "127.0.0.1:" + stack.subscriber().port(),
+                // The compose targets are the services' management ports; here the test stack's.
+                "publisher-service:9081", "127.0.0.1:" + stack.publisher().managementPort(),
+                "processor-service:9082", "127.0.0.1:" + stack.processor().managementPort(),
+                "subscriber-service:9083", "127.0.0.1:" + stack.subscriber().managementPort(),
                 "kafka-1:9404", "127.0.0.1:" + exporterPort,
                 "kafka-2:9404", "127.0.0.1:" + exporterPort,
                 "kafka-3:9404", "127.0.0.1:" + exporterPort,
@@ -111,6 +113,19 @@ class ObservabilityIT {
         checkPromQl(promQl, true);
 
         assertThat(failures).as("dashboard queries that are invalid or return no series").isEmpty();
+    }
+
+    @Test
+    void metricsAreServedOnTheManagementPortsOnlyNeverOnThePublicOnes() {
+        for (Service service : stack.services()) {
+            Http.Answer management = Http.anonymous().get(service.metricsUrl());
+            assertThat(management.status()).as(service.metricsUrl()).isEqualTo(200);
+            assertThat(management.raw().body()).as(service.metricsUrl()).contains("jvm_memory_used_bytes");
+
+            Http.Answer publicPort = Http.get(service.url() + "/actuator/prometheus");
+            assertThat(publicPort.status()).as(service.url() + "/actuator/prometheus, even with a key").isIn(401, 403, 404);
+            assertThat(publicPort.raw().body()).doesNotContain("jvm_memory_used_bytes");
+        }
     }
 
     @Test

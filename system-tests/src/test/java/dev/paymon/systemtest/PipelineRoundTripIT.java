@@ -118,6 +118,33 @@ class PipelineRoundTripIT {
         assertThat(CloudEvents.text(deadLetters.get(1).headers(), HeaderNames.DLQ_DETAIL)).contains("amount");
     }
 
+    @Test
+    void callsWithoutAKnownKeyAreRefusedWithProblemDetailsWhileHealthStaysOpenWithoutDetails() {
+        String payment = payment(null, "acc-" + UUID.randomUUID(), "1.00", "EUR");
+        for (Http.Client caller : List.of(Http.anonymous(), Http.as(SystemStack.API_KEY + "x"))) {
+            assertRefused(caller.post(stack.publisher().url() + "/api/v1/payments", payment));
+            assertRefused(caller.put(stack.publisher().url() + "/api/v1/fx-rates/USD", "{\"rateToBase\":\"2.00\"}"));
+            assertRefused(caller.get(stack.subscriber().url() + "/api/v1/stats"));
+            assertRefused(caller.post(stack.subscriber().url() + "/api/v1/admin/rebuild", ""));
+        }
+        for (var service : stack.services()) {
+            Http.Answer health = Http.anonymous().get(service.url() + "/actuator/health");
+            assertThat(health.status()).as(service.name()).isEqualTo(200);
+            assertThat(health.body().propertyNames()).as(service.name() + " health, anonymously")
+                    .containsExactly("status");
+            assertThat(health.body().get("status").asString()).isEqualTo("UP");
+        }
+    }
+
+    private static void assertRefused(Http.Answer answer) {
+        String call = answer.raw().request().method() + " " + answer.raw().uri();
+        assertThat(answer.status()).as(call + " answered " + answer.raw().body()).isEqualTo(401);
+        assertThat(answer.contentType()).as(call).startsWith("application/problem+json");
+        assertThat(answer.body().get("status").asInt()).as(call).isEqualTo(401);
+        assertThat(answer.body().has("title")).as(call + " title").isTrue();
+        assertThat(answer.body().has("type")).as(call + " type").isTrue();
+    }
+
     static String payment(String paymentId, String account, String amount, String currency) {
         return """
                 {%s"accountId":"%s","amount":"%s","currency":"%s","merchantId":"m-1","merchantCategory":"5411",\

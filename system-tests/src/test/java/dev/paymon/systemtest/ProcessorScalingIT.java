@@ -72,7 +72,7 @@ class ProcessorScalingIT {
         });
 
         await().atMost(Duration.ofSeconds(60)).until(() -> sent.size() >= 60);
-        stack.addProcessor(FreePorts.next());
+        stack.addProcessor(FreePorts.next(), FreePorts.next());
         int sentBeforeJoin = sent.size();
         await().atMost(Duration.ofSeconds(60)).until(() -> sent.size() >= sentBeforeJoin + 60);
         flowing.set(false);

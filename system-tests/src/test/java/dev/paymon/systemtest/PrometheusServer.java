@@ -114,7 +114,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     QueryResult query(String expression) {
-        Http.Answer answer = Http.get(url + "/api/v1/query?query="
+        Http.Answer answer = Http.anonymous().get(url + "/api/v1/query?query="
                 + URLEncoder.encode(expression, StandardCharsets.UTF_8));
         JsonNode body = answer.body();
         if (body == null || !"success".equals(body.path("status").asString())) {
@@ -125,7 +125,7 @@ final class PrometheusServer implements AutoCloseable {
 
     /** {@code /api/v1/rules}: the rule groups as loaded and last evaluated. */
     JsonNode rules() {
-        return Http.get(url + "/api/v1/rules").body().path("data");
+        return Http.anonymous().get(url + "/api/v1/rules").body().path("data");
     }
 
     Path log() {

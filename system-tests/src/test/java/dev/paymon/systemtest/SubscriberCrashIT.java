@@ -121,8 +121,9 @@ class SubscriberCrashIT {
         return stack.subscriber().url() + path;
     }
 
+    /** A meter's value from the subscriber's management port (actuator endpoints are not on the public one). */
     private double metric(String name) {
-        return Http.get(subscriber("/actuator/metrics/" + name)).body().get("measurements").get(0).get("value")
+        return Http.anonymous().get(stack.subscriber().managementUrl() + "/actuator/metrics/" + name).body().get("measurements").get(0).get("value")
                 .asDouble();
     }
 

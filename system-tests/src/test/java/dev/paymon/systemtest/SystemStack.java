@@ -1,5 +1,6 @@
 package dev.paymon.systemtest;
 
+import dev.paymon.launcher.ApiKeys;
 import dev.paymon.launcher.LocalStack;
 import dev.paymon.launcher.StackSettings;
 import dev.paymon.testing.TestPostgres;
@@ -13,11 +14,14 @@ import java.util.Map;
 
 /**
  * The real stack for system tests: the broker and the three service jars as processes on free
- * ports, the subscriber on a fresh PostgreSQL schema, services capped at a 256 MB heap.
+ * ports (public and management), the subscriber on a fresh PostgreSQL schema, services capped at a
+ * 256 MB heap, accepting one API key.
  */
 final class SystemStack {
 
     static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** The key every stack of this test JVM accepts, with every role; {@link Http} sends it. New for each run. */
+    static final String API_KEY = ApiKeys.generate();
 
     private SystemStack() {
     }
@@ -51,6 +55,8 @@ final class SystemStack {
         subscriber.addAll(subscriberArguments);
         return StackSettings.defaults(root(), dataDir)
                 .withPorts(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next())
+                .withManagementPorts(FreePorts.next(), FreePorts.next(), FreePorts.next())
+                .withApiKey(API_KEY)
                 .withServiceJvmOptions(SERVICE_JVM)
                 .withExtraArguments(Map.of(StackSettings.SUBSCRIBER, subscriber));
     }
