@@ -117,6 +117,9 @@ final class StreamClient implements Runnable {
     @Override
     public void run() {
         try {
+            // A first line at once, so the client sees the stream open (status and headers) before any event or
+            // heartbeat: without it an idle live stream looks like a hanging request for a whole heartbeat.
+            emitter.send(SseEmitter.event().comment("connected"));
             if (resumeAfter.isPresent() && !catchUp(resumeAfter.getAsLong())) {
                 emitter.complete();
                 return;

@@ -310,7 +310,8 @@ class StreamIT {
         SseClient idle = SseClient.open(port, "/api/v1/stream?accountId=" + account());
         assertThat(connectedClients()).isEqualTo(1);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> idle.comments() >= 2);
+        // The "connected" comment at once, then heartbeats.
+        await().atMost(Duration.ofSeconds(30)).until(() -> idle.comments() >= 3);
         idle.close();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> connectedClients() == 0);
