@@ -32,7 +32,7 @@ final class Banner {
                   export %s=%s
                   curl -H "X-API-Key: $%s" %s/api/v1/stats
                 Press Ctrl-C to stop.
-                """.formatted(RUNNING, stack.broker().bootstrapServers(),
+                """.formatted(RUNNING, stack.kafka().bootstrapServers(),
                 stack.publisher().url(), stack.publisher().url(), stack.processor().url(), stack.subscriber().url(),
                 stack.publisher().metricsUrl(), stack.processor().metricsUrl(), stack.subscriber().metricsUrl(),
                 apiKey.key(), origin, stack.logs(),

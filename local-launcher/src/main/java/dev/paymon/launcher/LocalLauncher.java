@@ -1,7 +1,9 @@
 package dev.paymon.launcher;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs the whole pipeline locally without Docker: a real KRaft Kafka broker and the three services
  * as separate processes, data under {@code .local/}. Ctrl-C or SIGTERM stops everything cleanly.
  *
- * <p>Usage, from the repository root: {@code ./run-local.sh [--reset] [--new-key] [--data-dir=DIR]}, which builds
+ * <p>Usage, from the repository root: {@code ./run-local.sh [--reset] [--new-key] [--data-dir=DIR] [--brokers=N]}, which builds
  * the jars and runs this class with {@code local-launcher/target/local-launcher.jar} and
  * {@code local-launcher/target/lib/*} on the class path.
  *
@@ -19,13 +21,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LocalLauncher {
 
     private static final String USAGE = """
-            usage: run-local.sh [--reset] [--new-key] [--data-dir=DIR] [--broker-port=9092] [--controller-port=9093]
+            usage: run-local.sh [--reset] [--new-key] [--data-dir=DIR] [--brokers=1] [--broker-port=9092] [--controller-port=9093]
                                 [--publisher-port=8081] [--processor-port=8082] [--subscriber-port=8083]
                                 [--publisher-management-port=9081] [--processor-management-port=9082]
                                 [--subscriber-management-port=9083]
               --reset      delete broker data, processor state, the local database and logs before starting;
                            the API key file (DIR/api-key) is kept
               --new-key    replace the API key with a new random one (the old one stops working)
+              --brokers=N  a KRaft cluster of N broker+controller nodes instead of one broker; node i listens on
+                           broker-port + 2(i-1) and controller-port + 2(i-1) (N=3: 9092, 9094, 9096), data in
+                           DIR/kafka-i; from 3 nodes on every topic has 3 replicas and min.insync.replicas=2.
+                           The stack keeps running when one broker of a cluster dies.
               The API key is $PAYMON_API_KEY when set, else DIR/api-key, else a new key written there (mode 0600).
               DIR is .local by default.
             """;
@@ -66,7 +72,13 @@ public final class LocalLauncher {
         apiKey.warning().ifPresent(warning -> System.err.println("Warning: " + warning));
 
         StackSettings defaults = StackSettings.defaults(root, dataDir);
-        LocalStack stack = new LocalStack(defaults
+        int brokers = port(arguments, "--brokers=", 1);
+        if (brokers < 1) {
+            System.err.println("Start failed: --brokers must be at least 1");
+            System.exit(1);
+            return;
+        }
+        StackSettings settings = defaults
                 .withPorts(
                         port(arguments, "--broker-port=", defaults.brokerPort()),
                         port(arguments, "--controller-port=", defaults.controllerPort()),
@@ -77,7 +89,9 @@ public final class LocalLauncher {
                         port(arguments, "--publisher-management-port=", defaults.publisherManagementPort()),
                         port(arguments, "--processor-management-port=", defaults.processorManagementPort()),
                         port(arguments, "--subscriber-management-port=", defaults.subscriberManagementPort()))
-                .withApiKeyHash(apiKey.hash()));
+                .withApiKeyHash(apiKey.hash());
+        LocalStack stack = new LocalStack(settings,
+                KafkaNodes.consecutive(brokers, settings.brokerPort(), settings.controllerPort()));
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -96,14 +110,26 @@ public final class LocalLauncher {
             System.exit(1);
         }
         System.out.println(Banner.running(stack, apiKey));
+        Set<ManagedProcess> lostBrokers = new HashSet<>();
         while (!stopped.await(1, TimeUnit.SECONDS)) {
             for (ManagedProcess process : stack.processes()) {
-                if (!process.isAlive() && !stopping.get()) {
+                if (!process.isAlive() && !stopping.get() && isClusterBroker(stack, process)) {
+                    if (lostBrokers.add(process)) {
+                        System.err.println(process.name() + " exited; the cluster goes on without it (see "
+                                + process.log() + ")");
+                    }
+                } else if (!process.isAlive() && !stopping.get()) {
                     System.err.println(process.name() + " exited unexpectedly; see " + process.log());
                     System.exit(2);
                 }
             }
         }
+    }
+
+    /** One broker of several: the cluster tolerates its loss, so the launcher does not stop for it. */
+    private static boolean isClusterBroker(LocalStack stack, ManagedProcess process) {
+        return stack.kafka().size() > 1
+                && stack.kafka().brokers().stream().anyMatch(broker -> broker.process() == process);
     }
 
     private static int port(List<String> arguments, String prefix, int fallback) {

@@ -7,8 +7,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The whole pipeline on one machine: one Kafka broker and the three services, each its own JVM.
- * Used by {@link LocalLauncher} and by the system tests, so both run exactly the same thing.
+ * The whole pipeline on one machine: one Kafka broker (or a cluster of several, {@link KafkaNodes}) and the
+ * three services, each its own JVM. Used by {@link LocalLauncher} and by the system tests, so both run exactly
+ * the same thing.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -17,23 +18,32 @@ public final class LocalStack implements AutoCloseable {
     static final String API_KEY_NAME = "local";
 
     private final StackSettings settings;
-    private final KafkaBroker broker;
+    private final KafkaCluster kafka;
     private final Service publisher;
     private final Service processor;
     private final Service subscriber;
     private final List<Service> extraProcessors = new ArrayList<>();
 
+    /** The local default: one broker on the settings' broker and controller ports. */
     public LocalStack(StackSettings settings) {
+        this(settings, KafkaNodes.single(settings.brokerPort(), settings.controllerPort()));
+    }
+
+    /**
+     * The stack on the Kafka {@code nodes} given (their ports replace the settings' broker and controller ports).
+     * With several nodes the services create their topics with the cluster's replication factor.
+     */
+    public LocalStack(StackSettings settings, KafkaNodes nodes) {
         this.settings = settings;
-        this.broker = new KafkaBroker(new KafkaBroker.BrokerSettings(settings.brokerPort(), settings.controllerPort(),
-                settings.dataDir().resolve("kafka"), logs(settings), settings.brokerClasspath(), settings.brokerJvmOptions()));
-        String kafka = "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers();
+        this.kafka = new KafkaCluster(nodes, settings.dataDir(), logs(settings), settings.brokerClasspath(),
+                settings.brokerJvmOptions());
+        String bootstrap = "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers();
         this.publisher = service(StackSettings.PUBLISHER, settings.publisherPort(), settings.publisherManagementPort(),
-                List.of(kafka));
+                List.of(bootstrap));
         this.processor = processorInstance(StackSettings.PROCESSOR, settings.processorPort(),
                 settings.processorManagementPort(), "processor-state");
         this.subscriber = service(StackSettings.SUBSCRIBER, settings.subscriberPort(),
-                settings.subscriberManagementPort(), List.of(kafka, "--paymon.data-dir=" + settings.dataDir()));
+                settings.subscriberManagementPort(), List.of(bootstrap, "--paymon.data-dir=" + settings.dataDir()));
     }
 
     private Service service(String name, int port, int managementPort, List<String> arguments) {
@@ -43,6 +53,7 @@ public final class LocalStack implements AutoCloseable {
     private Service service(String name, String module, int port, int managementPort, List<String> arguments) {
         List<String> all = new ArrayList<>(arguments);
         all.addAll(apiKeyArguments());
+        all.addAll(replicationArguments());
         all.addAll(settings.extraArguments(module));
         return new Service(name, settings.jar(module), port, managementPort, settings.serviceJvmOptions(), all);
     }
@@ -57,10 +68,15 @@ public final class LocalStack implements AutoCloseable {
                 key + "roles=" + ApiKeys.ALL_ROLES);
     }
 
+    /** A cluster's replication factor for the services' topics; none for a single broker (their default is 1). */
+    private List<String> replicationArguments() {
+        return kafka.size() == 1 ? List.of() : List.of("--paymon.topics.replication-factor=" + kafka.replicationFactor());
+    }
+
     /** A processor JVM; instances share the application id (and so the partitions) but not local state. */
     private Service processorInstance(String name, int port, int managementPort, String stateDir) {
         return service(name, StackSettings.PROCESSOR, port, managementPort, List.of(
-                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.kafka.streams.state-dir=" + settings.dataDir().resolve(stateDir)));
     }
 
@@ -84,7 +100,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public LocalStack start() {
         try {
-            broker.start();
+            kafka.start();
             List<Service> services = services();
             for (Service service : services) {
                 service.start(settings.dataDir(), logs().resolve(service.name() + ".log"));
@@ -99,8 +115,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The broker, or node 1 of a cluster. */
     public KafkaBroker broker() {
-        return broker;
+        return kafka.broker(1);
+    }
+
+    /** Every Kafka node, to address the cluster and to kill, stop or restart one broker. */
+    public KafkaCluster kafka() {
+        return kafka;
     }
 
     public Service publisher() {
@@ -119,10 +141,10 @@ public final class LocalStack implements AutoCloseable {
         return List.of(publisher, processor, subscriber);
     }
 
-    /** The running processes: broker first. */
+    /** The running processes: brokers first. */
     public List<ManagedProcess> processes() {
         List<ManagedProcess> processes = new ArrayList<>();
-        processes.add(broker.process());
+        kafka.brokers().forEach(broker -> processes.add(broker.process()));
         services().forEach(service -> processes.add(service.process()));
         extraProcessors.forEach(service -> processes.add(service.process()));
         return processes;
@@ -136,13 +158,13 @@ public final class LocalStack implements AutoCloseable {
         return settings.dataDir().resolve("logs");
     }
 
-    /** Stops the services first (so they can finish in-flight work against the broker), then the broker. */
+    /** Stops the services first (so they can finish in-flight work against the broker), then the brokers. */
     @Override
     public void close() {
         List<Service> reversed = new ArrayList<>(services());
         reversed.addAll(extraProcessors);
         Collections.reverse(reversed);
         reversed.forEach(service -> service.stop(STOP_GRACE));
-        broker.stop(STOP_GRACE);
+        kafka.stop(STOP_GRACE);
     }
 }

@@ -75,6 +75,13 @@ public final class ManagedProcess {
         return awaitExit(grace);
     }
 
+    /** SIGTERM without waiting, to stop several processes at once; {@link #stop(Duration)} then waits. */
+    public void terminate() {
+        if (process.isAlive()) {
+            process.destroy();
+        }
+    }
+
     /** Waits for the process to end by itself (killing it after the timeout). Returns the exit code. */
     public int waitFor(Duration timeout) {
         return awaitExit(timeout);

@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * out with {@code new ServerSocket(0)} and got back can be handed out again at once, to this JVM or as the
  * local end of any outgoing connection, before the process it was meant for binds it. No port is given twice.
  */
-final class FreePorts {
+public final class FreePorts {
 
     private static final int FIRST = 20_000;
     private static final int LAST = 32_000;
@@ -22,7 +22,7 @@ final class FreePorts {
     private FreePorts() {
     }
 
-    static synchronized int next() {
+    public static synchronized int next() {
         for (int attempt = 0; attempt < 1_000; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(FIRST, LAST);
             if (!GIVEN.contains(port) && bindable(port)) {

@@ -13,37 +13,37 @@ import tools.jackson.databind.json.JsonMapper;
  * A real HTTP client for the services' JSON APIs. The static calls send the system tests' API key
  * ({@link SystemStack#API_KEY}, every role); {@link #as(String)} and {@link #anonymous()} send another key or none.
  */
-final class Http {
+public final class Http {
 
-    static final String API_KEY_HEADER = "X-API-Key";
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final String API_KEY_HEADER = "X-API-Key";
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Status and parsed JSON body (null when the body is empty or not JSON, e.g. Prometheus' text format). */
-    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+    public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
 
-        String contentType() {
+        public String contentType() {
             return raw.headers().firstValue("Content-Type").orElse("");
         }
     }
 
     /** Calls with one API key, or none when {@code apiKey} is null. */
-    record Client(String apiKey) {
+    public record Client(String apiKey) {
 
-        Answer get(String url) {
+        public Answer get(String url) {
             return send(request(url).GET());
         }
 
-        Answer post(String url, String json) {
+        public Answer post(String url, String json) {
             return send(request(url).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json)));
         }
 
-        Answer delete(String url) {
+        public Answer delete(String url) {
             return send(request(url).DELETE());
         }
 
-        Answer put(String url, String json) {
+        public Answer put(String url, String json) {
             return send(request(url).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(json)));
         }
@@ -57,28 +57,28 @@ final class Http {
     private Http() {
     }
 
-    static Client as(String apiKey) {
+    public static Client as(String apiKey) {
         return new Client(apiKey);
     }
 
     /** No API key: for Prometheus, the public health endpoints, and to see a service refuse. */
-    static Client anonymous() {
+    public static Client anonymous() {
         return new Client(null);
     }
 
-    static Answer get(String url) {
+    public static Answer get(String url) {
         return as(SystemStack.API_KEY).get(url);
     }
 
-    static Answer post(String url, String json) {
+    public static Answer post(String url, String json) {
         return as(SystemStack.API_KEY).post(url, json);
     }
 
-    static Answer delete(String url) {
+    public static Answer delete(String url) {
         return as(SystemStack.API_KEY).delete(url);
     }
 
-    static Answer put(String url, String json) {
+    public static Answer put(String url, String json) {
         return as(SystemStack.API_KEY).put(url, json);
     }
 

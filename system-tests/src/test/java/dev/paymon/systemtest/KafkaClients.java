@@ -18,13 +18,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Plain Kafka clients for what the HTTP APIs cannot do: write raw bytes, read whole topics. */
-final class KafkaClients {
+public final class KafkaClients {
 
     private KafkaClients() {
     }
 
     /** Writes raw bytes straight to a topic, bypassing the publisher's validation. */
-    static void sendRaw(String bootstrap, String topic, String key, byte[] value) {
+    public static void sendRaw(String bootstrap, String topic, String key, byte[] value) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
@@ -35,7 +35,7 @@ final class KafkaClients {
     }
 
     /** Every committed record of a topic, from the beginning to the current end. */
-    static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
+    public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),

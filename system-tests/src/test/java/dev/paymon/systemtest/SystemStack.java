@@ -17,20 +17,20 @@ import java.util.Map;
  * ports (public and management), the subscriber on a fresh PostgreSQL schema, services capped at a
  * 256 MB heap, accepting one API key.
  */
-final class SystemStack {
+public final class SystemStack {
 
-    static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    public static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     /** The key every stack of this test JVM accepts, with every role; {@link Http} sends it. New for each run. */
-    static final String API_KEY = ApiKeys.generate();
+    public static final String API_KEY = ApiKeys.generate();
 
     private SystemStack() {
     }
 
-    static Path root() {
+    public static Path root() {
         return Path.of(System.getProperty("paymon.root", "..")).toAbsolutePath().normalize();
     }
 
-    static Path newDataDir(String name) {
+    public static Path newDataDir(String name) {
         try {
             Path target = root().resolve("system-tests").resolve("target");
             Files.createDirectories(target);
@@ -41,12 +41,12 @@ final class SystemStack {
     }
 
     /** Settings on free ports with the subscriber on its own PostgreSQL schema. */
-    static StackSettings settings(Path dataDir, TestPostgres.Database database) {
+    public static StackSettings settings(Path dataDir, TestPostgres.Database database) {
         return settings(dataDir, database, List.of());
     }
 
     /** As {@link #settings(Path, TestPostgres.Database)}, with more command-line arguments for the subscriber. */
-    static StackSettings settings(Path dataDir, TestPostgres.Database database, List<String> subscriberArguments) {
+    public static StackSettings settings(Path dataDir, TestPostgres.Database database, List<String> subscriberArguments) {
         List<String> subscriber = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),
@@ -61,7 +61,7 @@ final class SystemStack {
                 .withExtraArguments(Map.of(StackSettings.SUBSCRIBER, subscriber));
     }
 
-    static LocalStack start(String name, TestPostgres.Database database) {
+    public static LocalStack start(String name, TestPostgres.Database database) {
         return new LocalStack(settings(newDataDir(name), database)).start();
     }
 }
