@@ -47,10 +47,13 @@ public class Projector {
     private final TransactionTemplate transactions;
     private final ObservationRegistry observations;
     private final Timer endToEnd;
+    private final HaltAfterCommits faults;
 
     Projector(ConsumerOffsetRepository offsets, DeadLetters deadLetters, StreamOutbox outbox,
-              PlatformTransactionManager transactionManager, ObservationRegistry observations, MeterRegistry meters) {
+              PlatformTransactionManager transactionManager, ObservationRegistry observations, MeterRegistry meters,
+              HaltAfterCommits faults) {
         this.offsets = offsets;
+        this.faults = faults;
         this.deadLetters = deadLetters;
         this.outbox = outbox;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -104,7 +107,10 @@ public class Projector {
         while (end > 0) {
             int upTo = end;
             try {
-                ProjectionBatch.Applied<T> applied = transactions.execute(status -> batch.apply(upTo));
+                ProjectionBatch.Applied<T> applied = transactions.execute(status -> {
+                    faults.watchCommit();
+                    return batch.apply(upTo);
+                });
                 // Committed: execute() returns only after the commit.
                 counters.stored().increment(applied.stored());
                 counters.duplicates().increment(applied.duplicates());

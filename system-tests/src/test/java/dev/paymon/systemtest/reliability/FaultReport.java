@@ -1,0 +1,60 @@
+package dev.paymon.systemtest.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One row of the reliability table: what a fault test sent and what came out, counted by payment id.
+ *
+ * @param sent         payments sent (each once, however often it was retried)
+ * @param acknowledged payments the publisher answered 202
+ * @param delivered    sent payments on {@code payments.enriched.v1}
+ * @param deadLettered sent payments on {@code payments.dlq.v1}
+ * @param duplicates   records or rows more than once: payments, alerts, windows and dead letters, on the topics
+ *                     and in the database (per account summaries counted against the rows)
+ * @param lost         acknowledged payments missing from both topics or from the database
+ * @param retries      HTTP requests sent again with the same payment id
+ * @param counters     how the services' own counters compared with what was found
+ * @param problems     everything the checker found wrong; empty when the run is clean
+ * @param notes        how the run went (when the faults came), for the file only
+ */
+record FaultReport(String fault, int sent, int acknowledged, int delivered, int deadLettered, int duplicates,
+                   int lost, int retries, String counters, Duration duration, List<String> problems,
+                   List<String> notes) {
+
+    /** Where the fault tests write their rows, one file each, for {@link ReliabilityReport}. */
+    static final Path DIRECTORY = Path.of("target", "reliability");
+    static final String HEADER = ReliabilityReport.HEADER;
+
+    String row() {
+        return "| %s | %d | %d | %d | %d | %d | %d | %d | %s | %d s |".formatted(fault, sent, acknowledged, delivered,
+                deadLettered, duplicates, lost, retries, counters, duration.toSeconds());
+    }
+
+    boolean clean() {
+        return problems.isEmpty();
+    }
+
+    /** Writes the row to {@code <directory>/<file>.md}, the problems and notes after it as lists. */
+    void write(Path directory, String file) {
+        StringBuilder text = new StringBuilder(row()).append('\n');
+        problems.forEach(problem -> text.append("- problem: ").append(problem).append('\n'));
+        notes.forEach(note -> text.append("- note: ").append(note).append('\n'));
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve(file + ".md"), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The whole report, to fail a test with. */
+    String describe() {
+        return fault + ": " + (clean() ? "clean" : problems.size() + " problem(s)") + "\n" + HEADER + "\n" + row()
+                + (clean() ? "" : "\n- " + String.join("\n- ", problems)) + "\nnotes: " + notes;
+    }
+}
