@@ -59,6 +59,9 @@ public final class EventJson {
             tree = MAPPER.readTree(bytes);
         } catch (JacksonException e) {
             throw new EventDecodingException("not JSON: " + e.getOriginalMessage(), e);
+        } catch (NumberFormatException e) {
+            // Jackson throws this one unwrapped for a number no BigDecimal can hold, e.g. 1e99999999999.
+            throw new EventDecodingException("not JSON that can be read: a number is out of range", e);
         }
         if (!(tree instanceof ObjectNode json)) {
             throw new EventDecodingException("not a JSON object for " + type.type());

@@ -4,7 +4,7 @@ import dev.paymon.events.EventJson;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -59,8 +59,12 @@ record EventTime(boolean readable, long epochMillis, boolean valid, String probl
                 default -> null;
             };
             return time == null ? invalid("must be an ISO-8601 instant, was " + value) : of(time);
-        } catch (DateTimeParseException | ArithmeticException e) {
+        } catch (DateTimeException | ArithmeticException e) {
             return invalid("must be an ISO-8601 instant: " + e.getMessage());
+        } catch (NumberFormatException e) {
+            // Jackson's for a number no BigDecimal holds (1e99999999999); DateTimeException above for one that no
+            // Instant holds (1e18 seconds): either would otherwise escape the timestamp extractor and kill the thread.
+            return invalid("must be an ISO-8601 instant, was a number out of range");
         }
     }
 

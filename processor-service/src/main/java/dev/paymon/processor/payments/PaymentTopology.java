@@ -57,7 +57,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * monitor's {@value AccountMonitoring#WINDOWS}, {@value AccountMonitoring#WATERMARK},
  * {@value AccountMonitoring#SIGHTINGS}, {@value AccountMonitoring#DAILY_SPEND} (see {@code AccountMonitoring}).
  *
- * <p>Dead-letter reasons: {@code UNDECODABLE} (stage {@code decode}), {@code MISSING_EVENT_TIME} and
+ * <p>Dead-letter reasons: {@code UNDECODABLE} (stage {@code decode}; also a {@code ce_type} of another event type), {@code MISSING_EVENT_TIME} and
  * {@code INVALID_EVENT} ({@code validate}), {@code UNKNOWN_FX_RATE} and {@code PROCESSING_ERROR}
  * ({@code enrich}), {@code LATE_EVENT} ({@code window}), {@code PROCESSING_ERROR} ({@code monitor}).
  * Payments are decoded inside the topology, not by a serde, so that the dead-letter record is
@@ -121,7 +121,7 @@ final class PaymentTopology {
                 .stream(Topics.PAYMENTS_INITIATED.name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withTimestampExtractor(new OccurredAtExtractor(eventTimeLimit)).withName("payments-initiated-source"))
                 .processValues(tracing, Named.as("trace-payment"))
-                .mapValues(decoding::decode, Named.as("decode-payment"))
+                .processValues(decoding, Named.as("decode-payment"))
                 .split(Named.as("decode-"))
                 .branch((accountId, attempt) -> attempt.isRejected(), Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -38,6 +39,17 @@ class EventTimeTests {
         assertThat(EventTime.of(json("[\"occurredAt\"]")).isMissing()).isFalse();
         assertThat(EventTime.of(json("{\"occurredAt\"")).isMissing()).isFalse();
         assertThat(EventTime.of(new byte[0]).readable()).isFalse();
+    }
+
+    @Test
+    void tellsANumberNoInstantHoldsAsAMissingTimeInsteadOfThrowing() {
+        for (String number : List.of("1e18", "-1e18", "1e99999999999", "1e-99999999999", "9223372036854775808")) {
+            EventTime time = EventTime.of(json("{\"occurredAt\":" + number + "}"));
+
+            assertThat(time.isMissing()).as(number).isTrue();
+            assertThat(extractor.extract(record(json("{\"occurredAt\":" + number + "}"), 7L), 3L)).as(number)
+                    .isEqualTo(7L);
+        }
     }
 
     @Test

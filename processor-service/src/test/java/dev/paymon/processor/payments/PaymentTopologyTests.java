@@ -14,6 +14,7 @@ import dev.paymon.events.CloudEvents;
 import dev.paymon.events.DeadLetter;
 import dev.paymon.events.DeadLetterReason;
 import dev.paymon.events.EventTypes;
+import dev.paymon.events.HeaderNames;
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.PaymentInitiated;
 import dev.paymon.events.PaymentStatus;
@@ -149,6 +150,22 @@ class PaymentTopologyTests {
                 new DeadLetter(DeadLetterReason.UNDECODABLE, "decode", "", INITIATED, 0, 0L));
         assertThat(headers.detail()).startsWith("not JSON: ");
         assertThat(fixture.enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void deadLettersAValidPaymentWhoseCloudEventsTypeNamesAnotherEventAsUndecodable() {
+        RecordHeaders headers = new RecordHeaders();
+        byte[] value = Topics.PAYMENTS_INITIATED.valueSerde(PUBLISHER).serializer()
+                .serialize(Topics.PAYMENTS_INITIATED.name(), headers, payment("p-1", "acc-1", "10.00", "EUR"));
+        headers.remove(HeaderNames.CE_TYPE);
+        headers.add(HeaderNames.CE_TYPE, EventTypes.PAYMENT_ENRICHED.type().getBytes(UTF_8));
+
+        fixture.send("acc-1", value, headers);
+
+        assertThat(fixture.enriched.isEmpty()).isTrue();
+        assertThat(DeadLetter.readFrom(fixture.deadLetterTopic.readRecord().headers())).isEqualTo(new DeadLetter(
+                DeadLetterReason.UNDECODABLE, "decode",
+                "expected ce_type dev.paymon.payment.initiated, was dev.paymon.payment.enriched", INITIATED, 0, 0L));
     }
 
     @Test

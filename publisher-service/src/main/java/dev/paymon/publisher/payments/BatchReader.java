@@ -1,7 +1,5 @@
 package dev.paymon.publisher.payments;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import dev.paymon.events.FieldViolation;
 import dev.paymon.publisher.config.InvalidRequestException;
 import dev.paymon.publisher.config.JsonFields;
@@ -9,6 +7,7 @@ import dev.paymon.publisher.config.MalformedJsonException;
 import dev.paymon.publisher.config.RequestJson;
 import dev.paymon.publisher.config.RequestTooLargeException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -34,17 +33,42 @@ final class BatchReader {
     }
 
     static List<BatchItem> fromNdjson(RequestJson reader, byte[] body, int maxItems) {
-        List<String> lines = new String(body, UTF_8).lines().filter(line -> !line.isBlank()).toList();
+        List<byte[]> lines = lines(body).stream().filter(line -> !isBlank(line)).toList();
         checkSize(lines.size(), maxItems);
         List<BatchItem> items = new ArrayList<>(lines.size());
-        for (String line : lines) {
+        for (byte[] line : lines) {
             try {
-                items.add(BatchItem.parsed(reader.read(line.getBytes(UTF_8))));
+                items.add(BatchItem.parsed(reader.read(line)));
             } catch (MalformedJsonException e) {
                 items.add(BatchItem.malformed(e.getMessage()));
             }
         }
         return items;
+    }
+
+    /**
+     * The body split at each {@code \n} (a {@code \r} before it is JSON whitespace), as bytes: the JSON parser then
+     * sees each line's bytes as sent, so a line that is not UTF-8 is malformed rather than silently mended.
+     */
+    private static List<byte[]> lines(byte[] body) {
+        List<byte[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= body.length; i++) {
+            if (i == body.length || body[i] == '\n') {
+                lines.add(Arrays.copyOfRange(body, start, i));
+                start = i + 1;
+            }
+        }
+        return lines;
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkSize(int items, int maxItems) {

@@ -31,6 +31,7 @@ class SimulationSettingsParser {
     static final int MAX_ACCOUNTS = 100_000;
     static final long MAX_DURATION_SECONDS = 30L * 24 * 3600;
     private static final double SHARE_TOLERANCE = 1e-9;
+    private static final int MAX_PLAIN_SCALE = 40;
     private static final List<String> FIELDS = List.of("ratePerSecond", "accounts", "currencies", "fraudShare",
             "seed", "durationSeconds", "maxPayments");
     private static final List<String> SHARE_FIELDS = List.of("largeAmount", "burst", "countryHop");
@@ -89,7 +90,7 @@ class SimulationSettingsParser {
         }
         if (value.doubleValue() < min || value.doubleValue() > max) {
             fields.reject(field, "must be between " + plain(min) + " and " + plain(max) + ", was "
-                    + value.toPlainString());
+                    + shown(value));
         }
         return value.doubleValue();
     }
@@ -100,11 +101,11 @@ class SimulationSettingsParser {
             return fields.hasError(field) ? Long.valueOf(min) : otherwise;
         }
         if (value.stripTrailingZeros().scale() > 0) {
-            fields.reject(field, "must be a whole number, was " + value.toPlainString());
+            fields.reject(field, "must be a whole number, was " + shown(value));
             return min;
         }
         if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-            fields.reject(field, "must be between " + min + " and " + max + ", was " + value.toPlainString());
+            fields.reject(field, "must be between " + min + " and " + max + ", was " + shown(value));
             return min;
         }
         return value.longValueExact();
@@ -173,6 +174,14 @@ class SimulationSettingsParser {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * A number as an error message shows it: plain, unless that would be huge (1e-999999999 written out has a billion
+     * digits, more than the heap holds), then in scientific notation.
+     */
+    private static String shown(BigDecimal value) {
+        return Math.abs((long) value.scale()) <= MAX_PLAIN_SCALE ? value.toPlainString() : value.toString();
     }
 
     private static String plain(double value) {

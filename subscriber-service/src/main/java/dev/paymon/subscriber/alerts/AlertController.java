@@ -5,8 +5,6 @@ import dev.paymon.subscriber.config.NextPage;
 import dev.paymon.subscriber.config.NotFound;
 import dev.paymon.subscriber.config.PagePosition;
 import dev.paymon.subscriber.config.QueryParameters;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,28 +42,17 @@ class AlertController {
                                                @RequestParam(required = false) String limit,
                                                @RequestParam(required = false) String before) {
         QueryParameters parameters = new QueryParameters();
+        String account = parameters.id("accountId", accountId);
         FraudRule fraudRule = parameters.oneOf(FraudRule.class, "rule", rule);
         AlertStatus alertStatus = parameters.oneOf(AlertStatus.class, "status", status);
         int max = parameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        PagePosition position = before == null ? null : position(before, parameters);
+        PagePosition position = parameters.cursor("before", before, id -> alerts.find(id)
+                .map(alert -> PagePosition.after(alert.detectedAt(), alert.alertId())),
+                "must be an ISO-8601 instant or the id of an alert");
         parameters.validate();
-        List<AlertResponse> page = alerts.list(new AlertQuery(accountId, fraudRule, alertStatus, position, max))
+        List<AlertResponse> page = alerts.list(new AlertQuery(account, fraudRule, alertStatus, position, max))
                 .stream().map(AlertResponse::of).toList();
         return NextPage.answer(page, max, AlertResponse::alertId);
-    }
-
-    /** An instant, else a stored alert; a 400 problem when it is neither. */
-    private PagePosition position(String before, QueryParameters parameters) {
-        try {
-            return PagePosition.before(Instant.parse(before));
-        } catch (DateTimeParseException notAnInstant) {
-            return alerts.find(before)
-                    .map(alert -> PagePosition.after(alert.detectedAt(), alert.alertId()))
-                    .orElseGet(() -> {
-                        parameters.reject("before", "must be an ISO-8601 instant or the id of an alert");
-                        return null;
-                    });
-        }
     }
 
     /** Idempotent: acknowledging an acknowledged alert answers it unchanged. */

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Listeners receive batches (at most {@code spring.kafka.consumer.max-poll-records} records) and
  * keep their offsets in the database with their rows ({@link ConsumerOffsetRepository}); on assignment
- * the consumer seeks to those stored offsets.
+ * the consumer seeks to those stored offsets. Offsets committed to Kafka serve lag monitoring only, and reach
+ * the end of a partition also when it ends with a transaction marker ({@code fixTxOffsets}).
  */
 @Component
 public class EventListenerFactories {
@@ -61,6 +62,11 @@ public class EventListenerFactories {
         // the container's own batch timer of the same name, with other tags, would collide with it in Prometheus.
         factory.getContainerProperties().setMicrometerEnabled(false);
         factory.getContainerProperties().setConsumerRebalanceListener(new SeekToStoredOffsets(offsets));
+        // The processor writes in transactions: after its last record a partition ends with a commit marker, which
+        // the consumer passes but the offset committed after that record (its offset + 1) does not, so the group's
+        // lag as operators' tools read it (committed vs. end) would stay at 1 for ever. The container commits the
+        // position past the marker once it reaches the end of the partition.
+        factory.getContainerProperties().setFixTxOffsets(true);
         return factory;
     }
 

@@ -3,8 +3,6 @@ package dev.paymon.subscriber.payments;
 import dev.paymon.subscriber.config.NextPage;
 import dev.paymon.subscriber.config.PagePosition;
 import dev.paymon.subscriber.config.QueryParameters;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,26 +34,13 @@ class AccountPaymentsController {
                                                    @RequestParam(required = false) String before) {
         QueryParameters parameters = new QueryParameters();
         int max = parameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        PagePosition position = before == null ? null : position(accountId, before, parameters);
+        PagePosition position = parameters.cursor("before", before, id -> payments.find(id)
+                        .filter(payment -> payment.accountId().equals(accountId))
+                        .map(payment -> PagePosition.after(payment.occurredAt(), payment.paymentId())),
+                "must be an ISO-8601 instant or the id of one of the account's payments");
         parameters.validate();
         List<PaymentResponse> page = payments.listForAccount(accountId, position, max).stream()
                 .map(PaymentResponse::of).toList();
         return NextPage.answer(page, max, PaymentResponse::paymentId);
-    }
-
-    /** An instant, else one of the account's payments; a 400 problem when it is neither. */
-    private PagePosition position(String accountId, String before, QueryParameters parameters) {
-        try {
-            return PagePosition.before(Instant.parse(before));
-        } catch (DateTimeParseException notAnInstant) {
-            return payments.find(before)
-                    .filter(payment -> payment.accountId().equals(accountId))
-                    .map(payment -> PagePosition.after(payment.occurredAt(), payment.paymentId()))
-                    .orElseGet(() -> {
-                        parameters.reject("before",
-                                "must be an ISO-8601 instant or the id of one of the account's payments");
-                        return null;
-                    });
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.paymon.subscriber.stream;
 
 import dev.paymon.events.FieldViolation;
 import dev.paymon.subscriber.config.InvalidQueryException;
+import dev.paymon.subscriber.config.QueryParameters;
 import dev.paymon.subscriber.config.StreamEventType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +40,9 @@ record StreamRequest(StreamFilter filter, OptionalLong lastEventId) {
         OptionalLong lastEventId = isBlank(lastEventIdHeader)
                 ? id("lastEventId", lastEventIdParam, violations)
                 : id(LAST_EVENT_ID_HEADER, lastEventIdHeader, violations);
+        if (accountId != null && QueryParameters.hasControlCharacters(accountId)) {
+            violations.add(new FieldViolation("accountId", "must not contain control characters"));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidQueryException(violations);
         }
