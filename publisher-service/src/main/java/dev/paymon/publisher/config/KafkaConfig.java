@@ -24,8 +24,10 @@ import org.springframework.kafka.support.ProducerListener;
  * Kafka wiring: the topics this service writes (created at start-up when missing, else by {@link TopicCreator}
  * once a broker is there; until then sends fail and are answered with 503) and a bounded, idempotent producer
  * for them. Boot's auto-configured producer factory and template are kept and customized, so Boot's Kafka
- * properties and producer metrics still apply. Health {@code kafka} (readiness) is UP while the cluster answers
- * and has these topics: without them the service could only answer 503.
+ * properties and producer metrics still apply. On shutdown the factory closes the producer last (after the web
+ * server has finished its requests), which sends what it still holds and waits for the acknowledgements. Health
+ * {@code kafka} (readiness) is UP while the cluster answers and has these topics: without them the service could
+ * only answer 503.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({TopicProperties.class, KafkaHealthProperties.class})
@@ -65,6 +67,7 @@ class KafkaConfig {
             DefaultKafkaProducerFactory<String, Event> events = (DefaultKafkaProducerFactory<String, Event>) factory;
             events.setKeySerializer(new StringSerializer());
             events.setValueSerializer(new EventValueSerializer(WRITTEN));
+            events.setPhysicalCloseTimeout(ProducerSettings.closeTimeoutSeconds(publisher.sendTimeout()));
         };
     }
 }

@@ -24,6 +24,16 @@ final class ProducerSettings {
     }
 
     /**
+     * How long closing the producer (on shutdown) may take, in whole seconds: the send timeout rounded up, plus one.
+     * Every record still in the producer then is acknowledged or has failed within {@code delivery.timeout.ms} (the
+     * send timeout), so waiting longer would gain nothing; waiting less would cut off records handed over by
+     * {@code ?async=true} requests that were already answered.
+     */
+    static int closeTimeoutSeconds(Duration sendTimeout) {
+        return (int) Math.ceil(sendTimeout.toMillis() / 1000.0) + 1;
+    }
+
+    /**
      * The settings to apply on top of the configured ones.
      *
      * <ul>

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,10 +15,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Refuses request bodies over {@code paymon.publisher.max-body-size} with a 413 problem, before anything
  * parses them: Spring has no such limit for JSON. A declared {@code Content-Length} is checked up front; a
  * body of unknown length (chunked) is read up to one byte over the limit and then passed on from memory. Runs
- * right after Spring Security, so that a caller without a valid key cannot make the service read a body at all.
+ * right after Spring Security, and so after the admission limit ({@link FilterOrder}), so that neither a caller
+ * without a valid key nor a request beyond the limit can make the service read a body at all.
  */
 @Component
-@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
+@Order(FilterOrder.BODY_SIZE)
 class RequestSizeFilter extends OncePerRequestFilter {
 
     private final long limit;

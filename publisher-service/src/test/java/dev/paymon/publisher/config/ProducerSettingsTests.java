@@ -47,6 +47,12 @@ class ProducerSettingsTests {
     }
 
     @Test
+    void closesWithinTheSendTimeoutRoundedUpPlusASecond() {
+        assertThat(ProducerSettings.closeTimeoutSeconds(Duration.ofSeconds(5))).isEqualTo(6);
+        assertThat(ProducerSettings.closeTimeoutSeconds(Duration.ofMillis(1500))).isEqualTo(3);
+    }
+
+    @Test
     void refusesALingerAsLongAsTheSendTimeout() {
         assertThatThrownBy(() -> ProducerSettings.bounded(Map.of(ProducerConfig.LINGER_MS_CONFIG, 1000),
                 Duration.ofSeconds(1)))
