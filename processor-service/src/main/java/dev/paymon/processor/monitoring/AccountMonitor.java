@@ -24,11 +24,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p><b>Watermark.</b> A window {@code [start, end)} is final once {@code end + grace <= watermark}. The
  * watermark only grows: it is the highest event time this task has seen, and, when the task has been
- * quiet (no payment) for a whole close-check interval, the wall-clock time of the check. The wall clock
- * closes the windows of a partition that no longer receives traffic; it only counts when the task is
- * quiet, because a task that is catching up (after a restart or during lag) would otherwise declare its
- * whole backlog late. A payment whose window is already final is late: it goes to the DLQ
- * ({@code LATE_EVENT}) and changes nothing, so a window is never emitted twice.
+ * quiet (no payment) for a whole close-check interval, that event time plus the wall-clock time spent
+ * since the task's last payment (never beyond the wall clock). So event time flows on at the wall
+ * clock's pace while a partition receives no traffic, which closes its windows; but a task that is
+ * catching up (after a restart, or behind under load) and happens to get no record for a moment moves
+ * only by that moment, never to the wall clock, so its backlog is not declared late. A payment whose
+ * window is already final is late: it goes to the DLQ ({@code LATE_EVENT}) and changes nothing, so a
+ * window is never emitted twice.
  *
  * <p><b>Restarts.</b> The watermark and the open windows are in changelogged stores, and a window is
  * emitted and deleted in one exactly-once transaction: after a crash or a move to another instance the
@@ -51,6 +53,9 @@ final class AccountMonitor implements Processor<String, AccountPayment, String, 
     private FraudChecks checks;
     private KeyValueStore<String, Long> watermarkStore;
     private long watermark;
+    // The watermark right after the last payment, and the wall-clock time it was processed (or the task started).
+    private long watermarkAtLastPayment;
+    private long lastPaymentWallClock;
     // True at start, so the first check after (re)start never counts as quiet.
     private boolean paymentsSinceLastCheck = true;
 
@@ -69,6 +74,8 @@ final class AccountMonitor implements Processor<String, AccountPayment, String, 
         this.watermarkStore = context.getStateStore(AccountMonitoring.WATERMARK);
         Long stored = watermarkStore.get(WATERMARK);
         this.watermark = stored == null ? -1 : stored;
+        this.watermarkAtLastPayment = watermark;
+        this.lastPaymentWallClock = context.currentSystemTimeMs();
         context.schedule(settings.closeCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::checkWallClock);
     }
 
@@ -78,6 +85,8 @@ final class AccountMonitor implements Processor<String, AccountPayment, String, 
         AccountPayment payment = record.value();
         long eventTime = payment.eventTime();
         advanceWatermarkTo(eventTime);
+        watermarkAtLastPayment = watermark;
+        lastPaymentWallClock = context.currentSystemTimeMs();
         List<Outcome> outcomes;
         if (windows.isFinal(eventTime, watermark)) {
             events.lateEvent();
@@ -117,8 +126,9 @@ final class AccountMonitor implements Processor<String, AccountPayment, String, 
     private void checkWallClock(long now) {
         boolean quiet = !paymentsSinceLastCheck;
         paymentsSinceLastCheck = false;
-        if (quiet) {
-            advanceWatermarkTo(now);
+        if (quiet && watermarkAtLastPayment >= 0) {
+            long quietFor = Math.max(0, now - lastPaymentWallClock);
+            advanceWatermarkTo(Math.min(now, watermarkAtLastPayment + quietFor));
         }
     }
 

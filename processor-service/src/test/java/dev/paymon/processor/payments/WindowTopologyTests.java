@@ -98,7 +98,8 @@ class WindowTopologyTests {
 
     @Test
     void closesTheWindowsOfAQuietPartitionByWallClockOnceAndThenTreatsTheirPaymentsAsLate() {
-        fixture.send(payment("p-1", "acc-1", "10.00", at("10:15:10")));
+        // Processed as it happens (the wall clock starts at 10:15:30): a partition that has caught up.
+        fixture.send(payment("p-1", "acc-1", "10.00", at("10:15:30")));
 
         fixture.advanceWallClock(Duration.ofSeconds(1));
         fixture.advanceWallClock(Duration.ofSeconds(58));
@@ -114,6 +115,25 @@ class WindowTopologyTests {
         assertThat(fixture.activity.isEmpty()).as("emitted once").isTrue();
         assertThat(DeadLetter.readFrom(fixture.deadLetterTopic.readRecord().headers()).reason())
                 .isEqualTo(DeadLetterReason.LATE_EVENT);
+    }
+
+    @Test
+    void letsEventTimeFlowOnlyAsLongAsATaskIsQuietSoAPauseInABacklogDoesNotMakeItLate() {
+        // 2.5 minutes behind (the wall clock starts at 10:15:30), e.g. catching up under load.
+        fixture.send(payment("p-1", "acc-1", "10.00", at("10:13:00")));
+        fixture.advanceWallClock(Duration.ofSeconds(1));
+        // No record for this task for a whole check interval, while its backlog is still ahead of it.
+        fixture.advanceWallClock(Duration.ofMillis(1500));
+        fixture.send(payment("p-2", "acc-1", "5.00", at("10:13:05")));
+
+        assertThat(fixture.deadLetterTopic.isEmpty()).isTrue();
+        assertThat(fixture.activity.isEmpty()).isTrue();
+        assertThat(fixture.enriched.readValuesToList()).extracting(e -> e.payment().paymentId()).containsExactly("p-1", "p-2");
+
+        // Quiet for longer than window and grace: the window closes, with both payments.
+        fixture.advanceWallClock(Duration.ofSeconds(1));
+        fixture.advanceWallClock(Duration.ofMinutes(2));
+        assertThat(fixture.activity.readValuesToList()).containsExactly(activity("acc-1", "10:13", 2, "15.00", "10.00"));
     }
 
     @Test
