@@ -51,13 +51,22 @@ public class FakeEventPublisher implements EventPublisher {
     }
 
     @Override
+    public <V extends Event> CompletableFuture<Published> publishAcknowledged(Topic<V> topic, String key, V event) {
+        try {
+            return CompletableFuture.completedFuture(publish(topic, key, event));
+        } catch (KafkaUnavailableException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
     public <V extends Event> CompletableFuture<Published> publishAsync(Topic<V> topic, String key, V event) {
         return CompletableFuture.completedFuture(publish(topic, key, event));
     }
 
     @Override
-    public <V extends Event> List<Delivery> publishAll(Topic<V> topic, Function<? super V, String> keyOf,
-                                                       List<V> events, boolean awaitAcks) {
+    public <V extends Event> CompletableFuture<List<Delivery>> publishAll(Topic<V> topic,
+            Function<? super V, String> keyOf, List<V> events, boolean awaitAcks) {
         List<Delivery> deliveries = new ArrayList<>();
         for (V event : events) {
             try {
@@ -67,6 +76,6 @@ public class FakeEventPublisher implements EventPublisher {
                 deliveries.add(Delivery.failed(e.getMessage()));
             }
         }
-        return deliveries;
+        return CompletableFuture.completedFuture(deliveries);
     }
 }

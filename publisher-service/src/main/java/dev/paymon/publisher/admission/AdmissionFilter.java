@@ -1,12 +1,15 @@
 package dev.paymon.publisher.admission;
 
 import io.micrometer.core.instrument.Counter;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * service drains, counted as {@code paymon.publisher.rejected{reason="overloaded"|"shutting_down"}}. It is the
  * first filter: a refused request costs no authentication, no trace, no body and no Kafka send, because under
  * overload most requests are refused, and refusing must not use up the CPU the admitted ones need. Overload is
- * logged at most every {@value #LOG_EVERY_SECONDS} seconds, with the number refused since.
+ * logged at most every {@value #LOG_EVERY_SECONDS} seconds, with the number refused since. A request answered
+ * asynchronously (a payment waiting for the broker's acknowledgement holds no thread) stays admitted until its answer
+ * is complete, so the limit and the shutdown drain count it.
  */
 final class AdmissionFilter extends OncePerRequestFilter {
 
@@ -45,10 +50,18 @@ final class AdmissionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         switch (admission.tryEnter()) {
             case ADMITTED -> {
+                boolean answeredLater = false;
                 try {
                     chain.doFilter(request, response);
+                    if (request.isAsyncStarted()) {
+                        // Answered asynchronously (once Kafka acknowledged): in flight until the answer is written.
+                        request.getAsyncContext().addListener(new LeaveOnCompletion(admission));
+                        answeredLater = true;
+                    }
                 } finally {
-                    admission.leave();
+                    if (!answeredLater) {
+                        admission.leave();
+                    }
                 }
             }
             case OVERLOADED -> {
@@ -59,6 +72,44 @@ final class AdmissionFilter extends OncePerRequestFilter {
             case SHUTTING_DOWN -> {
                 refusals.shuttingDownCount().increment();
                 refusals.shuttingDown().write(request.getRequestURI(), response);
+            }
+        }
+    }
+
+    /** Ends an asynchronously answered request's admission once, when its answer is complete (or failed). */
+    private static final class LeaveOnCompletion implements AsyncListener {
+
+        private final Admission admission;
+        private final AtomicBoolean left = new AtomicBoolean();
+
+        LeaveOnCompletion(Admission admission) {
+            this.admission = admission;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            leave();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            leave();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            // Not yet answered: the time-out answer is still to be written, onComplete follows.
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // A new asynchronous cycle of the same request: this listener is not carried over, so register again.
+            event.getAsyncContext().addListener(this);
+        }
+
+        private void leave() {
+            if (left.compareAndSet(false, true)) {
+                admission.leave();
             }
         }
     }

@@ -69,6 +69,17 @@ class KafkaEventPublisher implements EventPublisher, SmartInitializingSingleton 
     }
 
     @Override
+    public <V extends Event> CompletableFuture<Published> publishAcknowledged(Topic<V> topic, String key, V event) {
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        CompletableFuture<Published> sent = send(topic, key, event);
+        return sent.orTimeout(Math.max(0, deadline - System.nanoTime()), NANOSECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(failure instanceof TimeoutException
+                        ? new KafkaUnavailableException("Kafka did not acknowledge the event within " + millis(),
+                                failure)
+                        : unavailable(unwrapped(failure))));
+    }
+
+    @Override
     public <V extends Event> CompletableFuture<Published> publishAsync(Topic<V> topic, String key, V event) {
         CompletableFuture<Published> sent = send(topic, key, event);
         if (sent.isCompletedExceptionally()) {
@@ -78,8 +89,8 @@ class KafkaEventPublisher implements EventPublisher, SmartInitializingSingleton 
     }
 
     @Override
-    public <V extends Event> List<Delivery> publishAll(Topic<V> topic, Function<? super V, String> keyOf,
-                                                       List<V> events, boolean awaitAcks) {
+    public <V extends Event> CompletableFuture<List<Delivery>> publishAll(Topic<V> topic,
+            Function<? super V, String> keyOf, List<V> events, boolean awaitAcks) {
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         List<CompletableFuture<Published>> sends = new ArrayList<>(events.size());
         KafkaUnavailableException refused = null;
@@ -97,18 +108,29 @@ class KafkaEventPublisher implements EventPublisher, SmartInitializingSingleton 
             }
             sends.add(sent);
         }
-        return sends.stream().map(sent -> delivery(sent, deadline, awaitAcks)).toList();
+        if (!awaitAcks) {
+            return CompletableFuture.completedFuture(sends.stream().map(KafkaEventPublisher::handedOver).toList());
+        }
+        // One timer for the whole batch: at the deadline, whatever is not acknowledged yet has failed.
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .handle((all, failure) -> (Void) null)
+                .completeOnTimeout(null, Math.max(0, deadline - System.nanoTime()), NANOSECONDS)
+                .thenApply(all -> sends.stream().map(this::deliveryNow).toList());
     }
 
-    private Delivery delivery(CompletableFuture<Published> sent, long deadline, boolean awaitAcks) {
-        if (!awaitAcks && !sent.isCompletedExceptionally()) {
-            return Delivery.handedOver();
+    private static Delivery handedOver(CompletableFuture<Published> sent) {
+        return sent.isCompletedExceptionally() ? Delivery.failed(failureOf(sent).getMessage()) : Delivery.handedOver();
+    }
+
+    /** The fate of a send at the batch's deadline or after: acknowledged, failed, or not acknowledged in time. */
+    private Delivery deliveryNow(CompletableFuture<Published> sent) {
+        if (!sent.isDone()) {
+            return Delivery.failed("Kafka did not acknowledge the event within " + millis());
         }
-        try {
-            return Delivery.acknowledged(await(sent, deadline));
-        } catch (KafkaUnavailableException e) {
-            return Delivery.failed(e.getMessage());
+        if (sent.isCompletedExceptionally()) {
+            return Delivery.failed(failureOf(sent).getMessage());
         }
+        return Delivery.acknowledged(sent.join());
     }
 
     private <V extends Event> CompletableFuture<Published> send(Topic<V> topic, String key, V event) {
@@ -142,8 +164,11 @@ class KafkaEventPublisher implements EventPublisher, SmartInitializingSingleton 
     }
 
     private static KafkaUnavailableException failureOf(CompletableFuture<Published> failed) {
-        Throwable error = failed.handle((published, e) -> e).join();
-        return unavailable(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+        return unavailable(unwrapped(failed.handle((published, e) -> e).join()));
+    }
+
+    private static Throwable unwrapped(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private static KafkaUnavailableException unavailable(Throwable cause) {

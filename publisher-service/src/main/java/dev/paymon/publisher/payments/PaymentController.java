@@ -9,13 +9,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  * silently for the client. If Kafka cannot take a payment within the send timeout the answer is 503 with
  * {@code Retry-After}; retrying with the same {@code paymentId} is safe (it is the idempotency key).
  * Bodies are read as bytes and parsed by the service itself, so every bad field is reported at once.
+ *
+ * <p>The answers are asynchronous (Spring MVC completes the request from the returned future): a request waiting for
+ * the broker's acknowledgement holds no thread, so a few request threads serve all the requests in flight.
  */
 @RestController
 @RequestMapping("/api/v1/payments")
@@ -61,10 +64,9 @@ class PaymentController {
     @ApiResponse(responseCode = "202", description = "Acknowledged by the broker (with async=true: handed to the "
             + "producer, paymentId only)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    PaymentAccepted submit(@RequestBody byte[] body,
-                           @Parameter(description = ASYNC) @RequestParam(defaultValue = "false") boolean async) {
-        return intake.submit(json.read(body), async);
+    CompletableFuture<ResponseEntity<PaymentAccepted>> submit(@RequestBody byte[] body,
+            @Parameter(description = ASYNC) @RequestParam(defaultValue = "false") boolean async) {
+        return intake.submit(json.read(body), async).thenApply(accepted -> ResponseEntity.accepted().body(accepted));
     }
 
     @Operation(summary = "Publish a batch of payments: a JSON array, or NDJSON with one payment per line",
@@ -75,7 +77,7 @@ class PaymentController {
                     @Content(mediaType = NDJSON, schema = @Schema(implementation = PaymentRequest.class))}))
     @ApiResponse(responseCode = "200", description = "One result per item")
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    BatchResult submitBatch(@RequestBody byte[] body,
+    CompletableFuture<BatchResult> submitBatch(@RequestBody byte[] body,
                             @Parameter(description = ASYNC) @RequestParam(defaultValue = "false") boolean async) {
         return intake.submitAll(BatchReader.fromJsonArray(json, body, maxItems), async);
     }
@@ -88,7 +90,7 @@ class PaymentController {
                     @Content(mediaType = NDJSON, schema = @Schema(implementation = PaymentRequest.class))}))
     @ApiResponse(responseCode = "200", description = "One result per non-blank line")
     @PostMapping(path = "/batch", consumes = NDJSON)
-    BatchResult submitNdjsonBatch(@RequestBody byte[] body,
+    CompletableFuture<BatchResult> submitNdjsonBatch(@RequestBody byte[] body,
                                   @Parameter(description = ASYNC) @RequestParam(defaultValue = "false") boolean async) {
         return intake.submitAll(BatchReader.fromNdjson(json, body, maxItems), async);
     }

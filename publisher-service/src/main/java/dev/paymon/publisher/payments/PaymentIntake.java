@@ -11,6 +11,7 @@ import dev.paymon.publisher.config.KafkaUnavailableException;
 import dev.paymon.publisher.config.RejectionReason;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Validates payments and publishes them to {@code payments.initiated.v1}, keyed by account.
  *
- * <p>A batch is sent whole, then all acknowledgements are awaited within one send timeout. Items Kafka
- * did not acknowledge are {@code REJECTED} with an error saying so; if Kafka took none of the valid
- * items, the whole request fails with {@link KafkaUnavailableException} (503), as a single payment would.
+ * <p>Nothing here blocks for the broker: the answers are futures that complete once it acknowledged (or on
+ * the send timeout), so that a few request threads serve many requests waiting for Kafka at once. A batch is sent
+ * whole, then all acknowledgements are collected within one send timeout. Items Kafka did not acknowledge are
+ * {@code REJECTED} with an error saying so; if Kafka took none of the valid items, the whole request fails with
+ * {@link KafkaUnavailableException} (503), as a single payment would.
  */
 @Component
 class PaymentIntake {
@@ -38,20 +41,36 @@ class PaymentIntake {
         this.metrics = metrics;
     }
 
-    PaymentAccepted submit(JsonNode json, boolean async) {
+    /**
+     * @return completes once the broker acknowledged the payment (with {@code async}: at once, when the producer has
+     *         it), or exceptionally with {@link KafkaUnavailableException}
+     * @throws InvalidRequestException at once, when the payment is invalid
+     */
+    CompletableFuture<PaymentAccepted> submit(JsonNode json, boolean async) {
         PaymentInitiated payment = parse(json);
-        try {
-            PaymentAccepted accepted = async ? handOver(payment) : PaymentAccepted.acknowledged(payment.paymentId(),
-                    events.publish(Topics.PAYMENTS_INITIATED, payment.accountId(), payment));
-            metrics.accepted(1);
-            return accepted;
-        } catch (KafkaUnavailableException e) {
-            metrics.unavailable(1);
-            throw e;
+        if (async) {
+            try {
+                PaymentAccepted accepted = handOver(payment);
+                metrics.accepted(1);
+                return CompletableFuture.completedFuture(accepted);
+            } catch (KafkaUnavailableException e) {
+                metrics.unavailable(1);
+                throw e;
+            }
         }
+        return events.publishAcknowledged(Topics.PAYMENTS_INITIATED, payment.accountId(), payment)
+                .whenComplete((published, failure) -> {
+                    if (failure == null) {
+                        metrics.accepted(1);
+                    } else {
+                        metrics.unavailable(1);
+                    }
+                })
+                .thenApply(published -> PaymentAccepted.acknowledged(payment.paymentId(), published));
     }
 
-    BatchResult submitAll(List<BatchItem> items, boolean async) {
+    /** @return completes with one result per item, or exceptionally with {@link KafkaUnavailableException} */
+    CompletableFuture<BatchResult> submitAll(List<BatchItem> items, boolean async) {
         List<BatchResult.ItemResult> results = new ArrayList<>(items.size());
         List<PaymentInitiated> valid = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
@@ -74,16 +93,17 @@ class PaymentIntake {
             }
         }
         metrics.rejected(items.size() - valid.size());
-        List<Delivery> deliveries = events.publishAll(Topics.PAYMENTS_INITIATED, PaymentInitiated::accountId, valid,
-                !async);
-        if (!valid.isEmpty() && deliveries.stream().noneMatch(Delivery::delivered)) {
-            metrics.unavailable(valid.size());
-            throw new KafkaUnavailableException(deliveries.get(0).failure());
-        }
-        for (int i = 0; i < valid.size(); i++) {
-            results.set(positions.get(i), result(positions.get(i), valid.get(i), deliveries.get(i)));
-        }
-        return BatchResult.of(results);
+        return events.publishAll(Topics.PAYMENTS_INITIATED, PaymentInitiated::accountId, valid, !async)
+                .thenApply(deliveries -> {
+                    if (!valid.isEmpty() && deliveries.stream().noneMatch(Delivery::delivered)) {
+                        metrics.unavailable(valid.size());
+                        throw new KafkaUnavailableException(deliveries.get(0).failure());
+                    }
+                    for (int i = 0; i < valid.size(); i++) {
+                        results.set(positions.get(i), result(positions.get(i), valid.get(i), deliveries.get(i)));
+                    }
+                    return BatchResult.of(results);
+                });
     }
 
     private BatchResult.ItemResult result(int index, PaymentInitiated payment, Delivery delivery) {

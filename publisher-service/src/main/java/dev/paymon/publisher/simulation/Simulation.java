@@ -157,7 +157,7 @@ final class Simulation {
     }
 
     private <V extends Event> boolean publishAllOrFail(Topic<V> topic, Function<V, String> keyOf, List<V> events) {
-        for (Delivery delivery : context.events().publishAll(topic, keyOf, events, true)) {
+        for (Delivery delivery : context.events().publishAll(topic, keyOf, events, true).join()) {
             if (!delivery.delivered()) {
                 error("Setting up " + topic.name() + " failed: " + delivery.failure());
                 finish(State.FAILED);
@@ -184,7 +184,7 @@ final class Simulation {
         budget.spent(payments.size());
         generated += payments.size();
         List<Delivery> deliveries = context.events().publishAll(Topics.PAYMENTS_INITIATED,
-                PaymentInitiated::accountId, payments, true);
+                PaymentInitiated::accountId, payments, true).join();
         long[] acknowledged = new long[Pattern.values().length];
         for (int i = 0; i < deliveries.size(); i++) {
             if (deliveries.get(i).delivered()) {

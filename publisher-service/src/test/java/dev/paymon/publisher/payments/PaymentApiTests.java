@@ -56,7 +56,7 @@ class PaymentApiTests {
 
     @Test
     void answersAsyncPaymentWithItsIdOnly() throws Exception {
-        mvc.perform(post("/api/v1/payments?async=true").contentType(MediaType.APPLICATION_JSON).content(PAYMENT))
+        Answers.of(mvc, post("/api/v1/payments?async=true").contentType(MediaType.APPLICATION_JSON).content(PAYMENT))
                 .andExpect(status().isAccepted())
                 .andExpect(content().json("{\"paymentId\":\"p-1\"}", JsonCompareMode.STRICT));
 
@@ -107,7 +107,7 @@ class PaymentApiTests {
 
     @Test
     void rejectsMissingBody() throws Exception {
-        mvc.perform(post("/api/v1/payments").contentType(MediaType.APPLICATION_JSON))
+        Answers.of(mvc, post("/api/v1/payments").contentType(MediaType.APPLICATION_JSON))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -122,7 +122,7 @@ class PaymentApiTests {
 
     @Test
     void rejectsUnsupportedMediaType() throws Exception {
-        mvc.perform(post("/api/v1/payments").contentType(MediaType.TEXT_PLAIN).content(PAYMENT))
+        Answers.of(mvc, post("/api/v1/payments").contentType(MediaType.TEXT_PLAIN).content(PAYMENT))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(header().string("Accept", "application/json"))
                 .andExpect(content().json("""
@@ -147,7 +147,7 @@ class PaymentApiTests {
 
     @Test
     void answersUnknownPathWithNotFoundProblem() throws Exception {
-        mvc.perform(get("/api/v1/nothing-here"))
+        Answers.of(mvc, get("/api/v1/nothing-here"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(content().json("""
@@ -157,7 +157,7 @@ class PaymentApiTests {
 
     @Test
     void answersWrongMethodWithMethodNotAllowedProblem() throws Exception {
-        mvc.perform(delete("/api/v1/payments"))
+        Answers.of(mvc, delete("/api/v1/payments"))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(header().string("Allow", "POST"))
                 .andExpect(content().json("""
@@ -168,7 +168,7 @@ class PaymentApiTests {
 
     @Test
     void rejectsAsyncFlagThatIsNoBoolean() throws Exception {
-        mvc.perform(post("/api/v1/payments?async=maybe").contentType(MediaType.APPLICATION_JSON).content(PAYMENT))
+        Answers.of(mvc, post("/api/v1/payments?async=maybe").contentType(MediaType.APPLICATION_JSON).content(PAYMENT))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(kafka.sent()).isEmpty();
@@ -192,12 +192,12 @@ class PaymentApiTests {
     void answers503ForAsyncPaymentTheProducerCannotTake() throws Exception {
         kafka.goDownAfter(0);
 
-        mvc.perform(post("/api/v1/payments?async=true").contentType(MediaType.APPLICATION_JSON).content(PAYMENT))
+        Answers.of(mvc, post("/api/v1/payments?async=true").contentType(MediaType.APPLICATION_JSON).content(PAYMENT))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "7"));
     }
 
     private ResultActions postPayment(String json) throws Exception {
-        return mvc.perform(post("/api/v1/payments").contentType(MediaType.APPLICATION_JSON).content(json));
+        return Answers.of(mvc, post("/api/v1/payments").contentType(MediaType.APPLICATION_JSON).content(json));
     }
 }

@@ -64,7 +64,7 @@ class PaymentBatchApiTests {
 
     @Test
     void acceptsAsyncBatch() throws Exception {
-        mvc.perform(post("/api/v1/payments/batch?async=true").contentType(MediaType.APPLICATION_JSON)
+        Answers.of(mvc, post("/api/v1/payments/batch?async=true").contentType(MediaType.APPLICATION_JSON)
                         .content("[" + P1 + "]"))
                 .andExpect(status().isOk())
                 .andExpect(content().json("""
@@ -127,7 +127,7 @@ class PaymentBatchApiTests {
 
     @Test
     void rejectsUnsupportedBatchMediaType() throws Exception {
-        mvc.perform(post("/api/v1/payments/batch").contentType(MediaType.APPLICATION_XML).content("<a/>"))
+        Answers.of(mvc, post("/api/v1/payments/batch").contentType(MediaType.APPLICATION_XML).content("<a/>"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -139,10 +139,10 @@ class PaymentBatchApiTests {
     }
 
     private ResultActions postJson(String json) throws Exception {
-        return mvc.perform(post("/api/v1/payments/batch").contentType(MediaType.APPLICATION_JSON).content(json));
+        return Answers.of(mvc, post("/api/v1/payments/batch").contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
     private ResultActions postNdjson(String lines) throws Exception {
-        return mvc.perform(post("/api/v1/payments/batch").contentType("application/x-ndjson").content(lines));
+        return Answers.of(mvc, post("/api/v1/payments/batch").contentType("application/x-ndjson").content(lines));
     }
 }
