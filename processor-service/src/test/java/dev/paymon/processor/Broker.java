@@ -78,9 +78,18 @@ final class Broker implements AutoCloseable {
 
     /** Every committed record of the topic, once there are at least {@code atLeast} and the end is reached. */
     static <V> List<ConsumerRecord<String, V>> readCommitted(Topic<?> topic, Deserializer<V> values, int atLeast) {
+        return read(topic, values, atLeast, "read_committed");
+    }
+
+    /**
+     * Every record of the topic read with the {@code isolation.level} given ({@code read_committed} or
+     * {@code read_uncommitted}), once there are at least {@code atLeast} and the end is reached.
+     */
+    static <V> List<ConsumerRecord<String, V>> read(Topic<?> topic, Deserializer<V> values, int atLeast,
+                                                    String isolation) {
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), values)) {
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation), new StringDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
                     .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
             consumer.assign(partitions);

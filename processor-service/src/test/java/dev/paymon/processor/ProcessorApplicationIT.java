@@ -303,6 +303,7 @@ class ProcessorApplicationIT {
                         "paymon_processor_late_events_total{application=\"processor-service\"} 1.0",
                         "paymon_processor_payments_processed_total{application=\"processor-service\",status=\"ACCEPTED\"} 8.0",
                         "paymon_processor_payments_processed_total{application=\"processor-service\",status=\"FLAGGED\"} 3.0",
+                        "paymon_processor_processing_guarantee{application=\"processor-service\",guarantee=\"exactly-once\"} 1.0",
                         "paymon_processor_stream_threads_alive{application=\"processor-service\"} 1.0");
     }
 

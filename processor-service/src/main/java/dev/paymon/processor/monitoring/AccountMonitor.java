@@ -34,7 +34,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p><b>Restarts.</b> The watermark and the open windows are in changelogged stores, and a window is
  * emitted and deleted in one exactly-once transaction: after a crash or a move to another instance the
- * task resumes with the committed watermark and windows and emits each window exactly once.
+ * task resumes with the committed watermark and windows and emits each window exactly once. (Under the explicit
+ * at-least-once option there is no transaction: a replay after a crash may emit a window again, or count a payment
+ * in it twice.)
  *
  * <p>An unexpected failure while monitoring a payment dead-letters it ({@code PROCESSING_ERROR}, stage
  * {@value #MONITOR_STAGE}) instead of stopping the stream; state it changed before failing stays changed.

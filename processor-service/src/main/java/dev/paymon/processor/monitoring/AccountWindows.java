@@ -74,7 +74,13 @@ final class AccountWindows {
     }
 
     static String key(long windowStart, String accountId) {
-        return String.format("%019d|%s", windowStart, accountId);
+        // As String.format("%019d|%s") did, without its cost on every payment.
+        String digits = Long.toString(windowStart);
+        StringBuilder key = new StringBuilder(20 + accountId.length());
+        for (int pad = digits.length(); pad < 19; pad++) {
+            key.append('0');
+        }
+        return key.append(digits).append('|').append(accountId).toString();
     }
 
     private static long startIn(String key) {

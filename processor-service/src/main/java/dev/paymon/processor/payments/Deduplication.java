@@ -8,6 +8,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -17,7 +18,11 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * Drops a payment whose {@code paymentId} was seen within {@code retention} (in event time) before or
  * after it, and tells {@code onDuplicate}: a client retry is normal, so it is counted, not dead-lettered.
  * The ids live in the window store {@value #STORE} (key paymentId at the payment's event time, value the
- * event time), changelogged and expired by retention, so duplicates are also caught across restarts.
+ * offset of the input record; stores of earlier releases hold the event time, which no offset reaches in practice),
+ * changelogged and expired by retention, so duplicates are also caught across restarts. A payment whose remembered
+ * offset is its own is not a duplicate but the same input record processed again: under at-least-once a crash can
+ * leave the id in the store (its changelog write got out) while its output did not, and the replay must then emit
+ * it rather than drop it. Under exactly-once the store never holds what a replayed record wrote.
  * Only payments that were enriched are remembered: one dead-lettered for want of an FX rate can be
  * replayed once the rate exists.
  */
@@ -59,16 +64,19 @@ final class Deduplication implements FixedKeyProcessorSupplier<String, AccountPa
         public void process(FixedKeyRecord<String, AccountPayment> record) {
             String paymentId = record.value().paymentId();
             long time = record.value().eventTime();
-            boolean duplicate;
+            long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
+            boolean duplicate = false;
             try (WindowStoreIterator<Long> earlier = seen.fetch(paymentId, Math.max(0, time - retention.toMillis()),
                     time + retention.toMillis())) {
-                duplicate = earlier.hasNext();
+                while (!duplicate && earlier.hasNext()) {
+                    duplicate = offset < 0 || earlier.next().value != offset;
+                }
             }
             if (duplicate) {
                 onDuplicate.run();
                 return;
             }
-            seen.put(paymentId, time, time);
+            seen.put(paymentId, offset, time);
             context.forward(record);
         }
     }

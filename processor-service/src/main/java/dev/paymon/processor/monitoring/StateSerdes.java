@@ -1,0 +1,114 @@
+package dev.paymon.processor.monitoring;
+
+import dev.paymon.processor.rules.Sighting;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Compact binary values of the monitor's state stores. Every payment reads and writes several of them (the
+ * account's sightings within the travel gap, its window, its day's spend), and as JSON their parsing (instants,
+ * decimals) was the largest cost per payment. A value starts with {@value #VERSION}; a value starting with
+ * {@code '{'} is the JSON written by earlier releases and is still read, so existing state and changelogs need no
+ * migration. Decimals keep their scale (written as their string form).
+ */
+final class StateSerdes {
+
+    static final byte VERSION = 1;
+    private static final byte JSON_START = '{';
+
+    private StateSerdes() {
+    }
+
+    static Serde<Sighting> sightings() {
+        return serde(Sighting.class, (sighting, out) -> {
+            out.writeUTF(sighting.paymentId());
+            out.writeUTF(sighting.country());
+            out.writeLong(sighting.occurredAt().getEpochSecond());
+            out.writeInt(sighting.occurredAt().getNano());
+        }, in -> new Sighting(in.readUTF(), in.readUTF(), Instant.ofEpochSecond(in.readLong(), in.readInt())));
+    }
+
+    static Serde<DailySpend> dailySpend() {
+        return serde(DailySpend.class, (spend, out) -> {
+            out.writeUTF(spend.total().toString());
+            out.writeBoolean(spend.alerted());
+        }, in -> new DailySpend(new BigDecimal(in.readUTF()), in.readBoolean()));
+    }
+
+    static Serde<WindowAggregate> windows() {
+        return serde(WindowAggregate.class, (window, out) -> {
+            out.writeLong(window.count());
+            out.writeUTF(window.totalBase().toString());
+            out.writeUTF(window.maxBase().toString());
+            out.writeInt(window.paymentIds().size());
+            for (String id : window.paymentIds()) {
+                out.writeUTF(id);
+            }
+        }, in -> {
+            long count = in.readLong();
+            BigDecimal total = new BigDecimal(in.readUTF());
+            BigDecimal max = new BigDecimal(in.readUTF());
+            int ids = in.readInt();
+            List<String> paymentIds = new ArrayList<>(ids);
+            for (int i = 0; i < ids; i++) {
+                paymentIds.add(in.readUTF());
+            }
+            return new WindowAggregate(count, total, max, List.copyOf(paymentIds));
+        });
+    }
+
+    private static <T> Serde<T> serde(Class<T> type, Writer<T> writer, Reader<T> reader) {
+        Deserializer<T> json = JsonSerde.of(type).deserializer();
+        return Serdes.serdeFrom((topic, value) -> value == null ? null : write(value, writer),
+                (topic, bytes) -> {
+                    if (bytes == null) {
+                        return null;
+                    }
+                    return bytes.length > 0 && bytes[0] == JSON_START ? json.deserialize(topic, bytes) : read(bytes, reader);
+                });
+    }
+
+    private static <T> byte[] write(T value, Writer<T> writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            writer.write(value, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static <T> T read(byte[] bytes, Reader<T> reader) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            byte version = in.readByte();
+            if (version != VERSION) {
+                throw new IllegalStateException("unknown state value version " + version);
+            }
+            return reader.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Writer<T> {
+        void write(T value, DataOutputStream out) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+}
