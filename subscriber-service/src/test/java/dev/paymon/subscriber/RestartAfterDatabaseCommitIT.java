@@ -21,6 +21,7 @@ import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,31 @@ class RestartAfterDatabaseCommitIT {
         } finally {
             jdbc.sql("ALTER TABLE payments DROP CONSTRAINT no_sixes").update();
         }
+    }
+
+    @Test
+    void storesTheRecordsAroundOneTheDatabaseRefusesInTheSameBatchAndCountsEachOnceInTheSummary() {
+        String account = "acc-" + UUID.randomUUID();
+        PaymentEnriched before = payment(id(), account, "1.00", "EUR", "1.00", List.of());
+        PaymentEnriched rejected = payment(id(), account, "6.66", "EUR", "6.66", List.of());
+        PaymentEnriched after = payment(id(), account, "2.00", "EUR", "2.00", List.of());
+        // The batched write of the poll fails on the refused row: it is rolled back and applied record by record.
+        jdbc.sql("ALTER TABLE payments ADD CONSTRAINT no_sixes CHECK (amount <> 6.66)").update();
+        try {
+            inTransaction(true, producer -> List.of(before, rejected, after)
+                    .forEach(payment -> producer.send(enriched(payment))));
+
+            awaitStored(after);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> recordsWithKey(Topics.SUBSCRIBER_DLQ.name(), account), records -> records.size() == 1);
+        } finally {
+            jdbc.sql("ALTER TABLE payments DROP CONSTRAINT no_sixes").update();
+        }
+        assertThat(jdbc.sql("SELECT payment_count, total_base FROM account_summaries WHERE account_id = ?")
+                .param(account).query((rs, row) -> List.of(rs.getLong(1), rs.getBigDecimal(2).stripTrailingZeros()))
+                .single()).containsExactly(2L, new BigDecimal("3"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stream_events WHERE account_id = ?").param(account)
+                .query(Integer.class).single()).isEqualTo(2);
     }
 
     /** What a lost offset commit leaves behind: the group's Kafka offset at 0, the database's at N. */

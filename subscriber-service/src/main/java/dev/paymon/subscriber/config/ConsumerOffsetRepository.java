@@ -1,8 +1,13 @@
 package dev.paymon.subscriber.config;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,6 +31,10 @@ public class ConsumerOffsetRepository {
             SELECT next_offset, stream_from FROM consumer_offsets
             WHERE consumer_group = ? AND topic = ? AND "partition" = ?""";
 
+    private static final String SELECT_POSITIONS = """
+            SELECT "partition", next_offset, stream_from FROM consumer_offsets
+            WHERE consumer_group = ? AND topic = ?""";
+
     private static final String UPDATE = """
             UPDATE consumer_offsets SET next_offset = ?, updated_at = CURRENT_TIMESTAMP
             WHERE consumer_group = ? AND topic = ? AND "partition" = ?""";
@@ -34,6 +43,7 @@ public class ConsumerOffsetRepository {
     private static final String INSERT = """
             INSERT INTO consumer_offsets (consumer_group, topic, "partition", next_offset) VALUES (?, ?, ?, ?)""";
 
+    private final JdbcTemplate template;
     private final JdbcClient jdbc;
 
     /**
@@ -49,8 +59,9 @@ public class ConsumerOffsetRepository {
         public static final Position START = new Position(0, 0);
     }
 
-    public ConsumerOffsetRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public ConsumerOffsetRepository(JdbcTemplate template) {
+        this.template = template;
+        this.jdbc = JdbcClient.create(template);
     }
 
     /** The offset of the next record the group applies in the partition; empty when it applied none yet. */
@@ -65,6 +76,33 @@ public class ConsumerOffsetRepository {
         return jdbc.sql(SELECT_POSITION).params(group, partition.topic(), partition.partition())
                 .query((rs, row) -> new Position(rs.getLong("next_offset"), rs.getLong("stream_from")))
                 .optional();
+    }
+
+    /** The group's positions in every partition of {@code topic} it applied records of, by partition number. */
+    public Map<Integer, Position> positions(String group, String topic) {
+        Map<Integer, Position> positions = new HashMap<>();
+        template.query(SELECT_POSITIONS, rs -> {
+            positions.put(rs.getInt("partition"), new Position(rs.getLong("next_offset"), rs.getLong("stream_from")));
+        }, group, topic);
+        return positions;
+    }
+
+    /** {@link #save}s each partition's next offset, with one batch of statements for all of them. */
+    public void saveAll(String group, Map<TopicPartition, Long> nextOffsets) {
+        List<TopicPartition> partitions = List.copyOf(nextOffsets.keySet());
+        int[] updated = template.batchUpdate(UPDATE, partitions.stream()
+                .map(p -> new Object[] {nextOffsets.get(p), group, p.topic(), p.partition()})
+                .toList());
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                TopicPartition p = partitions.get(i);
+                missing.add(new Object[] {group, p.topic(), p.partition(), nextOffsets.get(p)});
+            }
+        }
+        if (!missing.isEmpty()) {
+            template.batchUpdate(INSERT, missing);
+        }
     }
 
     /** Records that the group applied every record of the partition below {@code nextOffset}. */

@@ -7,12 +7,12 @@ import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.core.log.LogAccessor;
@@ -26,6 +26,8 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * each decoded value handed to the projection's {@code apply} function, records that did not decode
  * dead-lettered, and per partition the offset after the last handled record saved. Records below a
  * partition's stored offset were applied by an earlier transaction and are skipped.
+ * {@link #applyAll()} does this for the whole batch with one {@link ValueStore#storeAll}; {@link #apply(int)}
+ * value by value, reporting the record that failed.
  *
  * <p>Values that were new to the projection are announced on the live stream unless their record lies below
  * the partition's {@code stream_from} (a rebuild's replay): the announcements are collected and handed to the
@@ -73,7 +75,7 @@ final class ProjectionBatch<T> {
     private final String group;
     private final String what;
     private final List<ConsumerRecord<String, T>> records;
-    private final Predicate<T> apply;
+    private final ValueStore<T> apply;
     private final Function<T, StreamAnnouncement> announce;
     private final ConsumerOffsetRepository offsets;
     private final StreamOutbox outbox;
@@ -87,7 +89,7 @@ final class ProjectionBatch<T> {
      * @param apply    stores one value; {@code true} when it changed the projection, {@code false} for a duplicate
      * @param announce the stream announcement of a value {@code apply} stored, or {@code null} for none
      */
-    ProjectionBatch(String group, String what, List<ConsumerRecord<String, T>> records, Predicate<T> apply,
+    ProjectionBatch(String group, String what, List<ConsumerRecord<String, T>> records, ValueStore<T> apply,
                     Function<T, StreamAnnouncement> announce, ConsumerOffsetRepository offsets, StreamOutbox outbox,
                     DeadLetters deadLetters, ObservationRegistry observations) {
         this.group = group;
@@ -99,6 +101,82 @@ final class ProjectionBatch<T> {
         this.outbox = outbox;
         this.deadLetters = deadLetters;
         this.observations = observations;
+    }
+
+    /**
+     * Applies every record with one {@link ValueStore#storeAll} for the batch's values and one batch of offset
+     * statements: the fast path, with the effect of {@link #apply(int) apply(records.size())}. When it throws, the
+     * caller rolls back and applies the records one by one to find the one that failed.
+     */
+    Applied<T> applyAll() {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        Map<TopicPartition, Long> streamFrom = new HashMap<>();
+        Map<String, Map<Integer, Position>> positions = new HashMap<>();
+        Map<TopicPartition, Long> advanced = new LinkedHashMap<>();
+        List<ConsumerRecord<String, T>> pending = new ArrayList<>();
+        List<Boolean> replays = new ArrayList<>();
+        for (int index = 0; index < records.size(); index++) {
+            ConsumerRecord<String, T> record = records.get(index);
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            long nextOffset = next.computeIfAbsent(partition, p -> {
+                Position position = positions.computeIfAbsent(p.topic(), topic -> offsets.positions(group, topic))
+                        .getOrDefault(p.partition(), Position.START);
+                streamFrom.put(p, position.streamFrom());
+                return position.nextOffset();
+            });
+            if (record.offset() < nextOffset) {
+                continue;
+            }
+            boolean replay = record.offset() < streamFrom.get(partition);
+            if (record.value() == null) {
+                if (!replay) {
+                    int at = index;
+                    // In the record's trace, like the rest of its handling: the dead letter's log line carries it.
+                    observation(record).observe(() -> deadLetter(at, record));
+                }
+            } else {
+                pending.add(record);
+                replays.add(replay);
+            }
+            next.put(partition, record.offset() + 1);
+            advanced.put(partition, record.offset() + 1);
+        }
+        boolean[] stored = pending.isEmpty() ? new boolean[0] : storeObserved(pending);
+        List<StreamAnnouncement> announcements = new ArrayList<>();
+        List<ConsumerRecord<String, T>> live = new ArrayList<>();
+        int storedCount = 0;
+        for (int i = 0; i < stored.length; i++) {
+            if (stored[i]) {
+                storedCount++;
+                if (!replays.get(i)) {
+                    announce(pending.get(i), announcements);
+                    live.add(pending.get(i));
+                }
+            }
+        }
+        if (!advanced.isEmpty()) {
+            offsets.saveAll(group, advanced);
+        }
+        if (!announcements.isEmpty()) {
+            outbox.append(announcements);
+        }
+        return new Applied<>(storedCount, pending.size() - storedCount, live);
+    }
+
+    /**
+     * Stores the values of {@code pending} at once, each record observed (its trace continued) around the batched
+     * work it is part of.
+     */
+    private boolean[] storeObserved(List<ConsumerRecord<String, T>> pending) {
+        List<Observation> observed = pending.stream().map(record -> observation(record).start()).toList();
+        try {
+            boolean[] stored = apply.storeAll(pending.stream().map(ConsumerRecord::value).toList());
+            observed.forEach(Observation::stop);
+            return stored;
+        } catch (RuntimeException e) {
+            observed.forEach(observation -> observation.error(e).stop());
+            throw e;
+        }
     }
 
     /** Applies the records before {@code end}; throws {@link RecordFailed} naming the record that failed. */
@@ -140,7 +218,11 @@ final class ProjectionBatch<T> {
             next.put(partition, record.offset() + 1);
             advanced.add(partition);
         }
-        advanced.forEach(partition -> offsets.save(group, partition, next.get(partition)));
+        if (!advanced.isEmpty()) {
+            Map<TopicPartition, Long> saved = new LinkedHashMap<>();
+            advanced.forEach(partition -> saved.put(partition, next.get(partition)));
+            offsets.saveAll(group, saved);
+        }
         if (!announcements.isEmpty()) {
             outbox.append(announcements);
         }
@@ -155,7 +237,7 @@ final class ProjectionBatch<T> {
             }
             return Handled.DEAD_LETTERED;
         }
-        return apply.test(record.value()) ? Handled.STORED : Handled.DUPLICATE;
+        return apply.store(record.value()) ? Handled.STORED : Handled.DUPLICATE;
     }
 
     private Observation observation(ConsumerRecord<String, T> record) {
@@ -173,11 +255,13 @@ final class ProjectionBatch<T> {
     }
 
     private void deadLetter(int index, ConsumerRecord<String, T> record) {
-        if (deadLettered.add(index)) {
+        if (!deadLettered.contains(index)) {
             DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
                     SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
             deadLetters.publish(record, undecodable != null ? undecodable
                     : new EventDecodingException("a record without a value (tombstone) is no " + what));
+            // Only once the broker has it: when publishing fails, the record-by-record attempt must try again.
+            deadLettered.add(index);
         }
     }
 }

@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,6 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link BatchListenerFailedException} with its index hands it to the error handler, which retries it or
  * dead-letters it.
  *
+ * <p>A batch is first applied in one go: the projection's {@link ValueStore#storeAll} for all its values and one
+ * batch of offset statements, a few round trips for the whole batch. When that fails, its transaction is rolled
+ * back and the batch is applied record by record as described above, which finds the failing record.
+ *
  * <p>A projection may also describe how a newly stored value is announced on the live stream: those
  * announcements are appended to the {@link StreamOutbox} in the same transaction, so the stream shows
  * exactly the committed values, each once.
@@ -38,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class Projector {
+
+    private static final Logger log = LoggerFactory.getLogger(Projector.class);
 
     public static final String END_TO_END = "paymon.subscriber.end.to.end.latency";
 
@@ -70,38 +77,50 @@ public class Projector {
      * Projects {@code records}, counting committed values in {@code counters}.
      *
      * @param what  the noun for one value, for dead-letter details ("payment")
-     * @param apply stores one value inside the transaction; {@code true} when it was new, {@code false}
-     *              when the projection held it already
+     * @param apply stores values inside the transaction, a batch at once or one by one; {@code true} for a value
+     *              that was new, {@code false} when the projection held it already
      */
     public <T> void project(List<ConsumerRecord<String, T>> records, Consumer<?, ?> consumer, String what,
-                            Predicate<T> apply, ProjectionCounters counters) {
+                            ValueStore<T> apply, ProjectionCounters counters) {
         project(records, consumer, what, apply, value -> null, counters);
     }
 
     /**
-     * Projects {@code records} like {@link #project(List, Consumer, String, Predicate, ProjectionCounters)} and
+     * Projects {@code records} like {@link #project(List, Consumer, String, ValueStore, ProjectionCounters)} and
      * announces on the live stream each value that {@code apply} stored as new, unless its record lies below the
      * partition's {@code stream_from} (a replay of history by a rebuild).
      *
      * @param announce describes the announcement of a new value; {@code null} from it announces nothing
      */
     public <T> void project(List<ConsumerRecord<String, T>> records, Consumer<?, ?> consumer, String what,
-                            Predicate<T> apply, Function<T, StreamAnnouncement> announce,
+                            ValueStore<T> apply, Function<T, StreamAnnouncement> announce,
                             ProjectionCounters counters) {
         project(records, consumer, what, apply, announce, counters, null);
     }
 
     /**
-     * Projects {@code records} like {@link #project(List, Consumer, String, Predicate, Function, ProjectionCounters)}
+     * Projects {@code records} like {@link #project(List, Consumer, String, ValueStore, Function, ProjectionCounters)}
      * and records, after commit, the end-to-end latency of each new value from its event time.
      *
      * @param eventTime when the value's event happened (e.g. a payment's {@code occurredAt}); {@code null}: not timed
      */
     public <T> void project(List<ConsumerRecord<String, T>> records, Consumer<?, ?> consumer, String what,
-                            Predicate<T> apply, Function<T, StreamAnnouncement> announce,
+                            ValueStore<T> apply, Function<T, StreamAnnouncement> announce,
                             ProjectionCounters counters, Function<T, Instant> eventTime) {
         ProjectionBatch<T> batch = new ProjectionBatch<>(consumer.groupMetadata().groupId(), what, records, apply,
                 announce, offsets, outbox, deadLetters, observations);
+        try {
+            ProjectionBatch.Applied<T> applied = transactions.execute(status -> {
+                faults.watchCommit();
+                return batch.applyAll();
+            });
+            committed(applied, counters, eventTime);
+            return;
+        } catch (RuntimeException e) {
+            // Rolled back; the record-by-record path below finds the record that failed (or fails the same way).
+            log.debug("Batched projection of {} {} records failed, applying them one by one: {}", records.size(),
+                    what, Failures.rootCause(e).toString());
+        }
         int end = records.size();
         RuntimeException failure = null;
         while (end > 0) {
@@ -111,10 +130,7 @@ public class Projector {
                     faults.watchCommit();
                     return batch.apply(upTo);
                 });
-                // Committed: execute() returns only after the commit.
-                counters.stored().increment(applied.stored());
-                counters.duplicates().increment(applied.duplicates());
-                recordLatencies(applied.live(), counters, eventTime);
+                committed(applied, counters, eventTime);
                 break;
             } catch (ProjectionBatch.RecordFailed e) {
                 // Commit the records before the failed one, then report it by its index.
@@ -129,6 +145,14 @@ public class Projector {
         if (failure != null) {
             throw new BatchListenerFailedException("Failed to project " + records.get(end), failure, end);
         }
+    }
+
+    /** Counts what a transaction stored and records latencies; execute() returns only after the commit. */
+    private <T> void committed(ProjectionBatch.Applied<T> applied, ProjectionCounters counters,
+                               Function<T, Instant> eventTime) {
+        counters.stored().increment(applied.stored());
+        counters.duplicates().increment(applied.duplicates());
+        recordLatencies(applied.live(), counters, eventTime);
     }
 
     private <T> void recordLatencies(List<ConsumerRecord<String, T>> committed, ProjectionCounters counters,

@@ -5,7 +5,9 @@ import dev.paymon.subscriber.config.ProjectionCounters;
 import dev.paymon.subscriber.config.Projector;
 import dev.paymon.subscriber.config.StreamAnnouncement;
 import dev.paymon.subscriber.config.StreamEventType;
+import dev.paymon.subscriber.config.ValueStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +26,18 @@ class PaymentProjection {
     private final PaymentRepository payments;
     private final Projector projector;
     private final ProjectionCounters counters;
+    private final ValueStore<PaymentEnriched> store = new ValueStore<>() {
+
+        @Override
+        public boolean store(PaymentEnriched event) {
+            return PaymentProjection.this.store(event);
+        }
+
+        @Override
+        public boolean[] storeAll(List<PaymentEnriched> events) {
+            return PaymentProjection.this.storeAll(events);
+        }
+    };
 
     PaymentProjection(PaymentRepository payments, Projector projector, MeterRegistry meters) {
         this.payments = payments;
@@ -35,7 +49,7 @@ class PaymentProjection {
             topics = "#{T(dev.paymon.events.Topics).PAYMENTS_ENRICHED.name()}",
             containerFactory = PaymentsKafkaConfig.LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, PaymentEnriched>> records, Consumer<?, ?> consumer) {
-        projector.project(records, consumer, "payment", this::store,
+        projector.project(records, consumer, "payment", store,
                 event -> StreamAnnouncement.of(StreamEventType.PAYMENT, event.payment().accountId(),
                         PaymentResponse.of(StoredPayment.from(event))),
                 counters, event -> event.payment().occurredAt());
@@ -49,5 +63,24 @@ class PaymentProjection {
         }
         payments.addToAccountSummary(payment);
         return true;
+    }
+
+    /**
+     * Stores a batch of payments with the effect of {@link #store} on each, in a few statements: the new ones
+     * inserted at once, and their sums added to each account's totals once per account.
+     */
+    private boolean[] storeAll(List<PaymentEnriched> events) {
+        List<StoredPayment> batch = events.stream().map(StoredPayment::from).toList();
+        boolean[] stored = payments.insertAll(batch);
+        List<StoredPayment> added = new ArrayList<>();
+        for (int i = 0; i < stored.length; i++) {
+            if (stored[i]) {
+                added.add(batch.get(i));
+            }
+        }
+        if (!added.isEmpty()) {
+            payments.addToAccountSummaries(added);
+        }
+        return stored;
     }
 }

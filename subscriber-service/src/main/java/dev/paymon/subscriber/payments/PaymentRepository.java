@@ -2,15 +2,27 @@ package dev.paymon.subscriber.payments;
 
 import dev.paymon.events.PaymentStatus;
 import dev.paymon.subscriber.config.PagePosition;
+import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,6 +38,18 @@ class PaymentRepository {
             VALUES (:paymentId, :accountId, :amount, :currency, :amountBase, :baseCurrency, :status,
                     :alertIds, :occurredAt, :processedAt)
             ON CONFLICT DO NOTHING""";
+
+    private static final String INSERT_COLUMNS = """
+            INSERT INTO payments (payment_id, account_id, amount, currency, amount_base, base_currency, status,
+                                  alert_ids, occurred_at, processed_at)
+            VALUES """;
+
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String INSERT_ONE = INSERT_COLUMNS + ROW + " ON CONFLICT DO NOTHING";
+
+    // At most this many rows per multi-row INSERT: 10 parameters a row stay far below PostgreSQL's 32,767.
+    private static final int MAX_ROWS = 1000;
 
     private static final String COLUMNS = """
             SELECT payment_id, account_id, amount, currency, amount_base, base_currency, status,
@@ -47,10 +71,36 @@ class PaymentRepository {
             INSERT INTO account_summaries (account_id, payment_count, total_base, base_currency, last_payment_at)
             VALUES (?, 1, ?, ?, ?)""";
 
-    private final JdbcClient jdbc;
+    private static final String ADD_ALL_TO_SUMMARY = """
+            UPDATE account_summaries
+            SET payment_count = payment_count + ?, total_base = total_base + ?,
+                last_payment_at = GREATEST(last_payment_at, ?)
+            WHERE account_id = ?""";
 
-    PaymentRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private static final String INSERT_SUMMARIES = """
+            INSERT INTO account_summaries (account_id, payment_count, total_base, base_currency, last_payment_at)
+            VALUES (?, ?, ?, ?, ?)""";
+
+    // PostgreSQL: one statement adds a batch to every account's summary (H2 knows no ON CONFLICT DO UPDATE).
+    private static final String UPSERT_SUMMARIES = """
+            INSERT INTO account_summaries AS s (account_id, payment_count, total_base, base_currency, last_payment_at)
+            VALUES %s
+            ON CONFLICT (account_id) DO UPDATE
+            SET payment_count = s.payment_count + EXCLUDED.payment_count,
+                total_base = s.total_base + EXCLUDED.total_base,
+                last_payment_at = GREATEST(s.last_payment_at, EXCLUDED.last_payment_at)""";
+
+    private static final String SUMMARY_ROW = "(?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate template;
+    private final JdbcClient jdbc;
+    // Whether the database is PostgreSQL, which answers INSERT ... RETURNING and ON CONFLICT DO UPDATE (H2 2.x knows
+    // neither); found on first use.
+    private volatile Boolean postgres;
+
+    PaymentRepository(JdbcTemplate template) {
+        this.template = template;
+        this.jdbc = JdbcClient.create(template);
     }
 
     /** Stores the payment unless one with its id is stored already; {@code true} when it was new. */
@@ -69,6 +119,145 @@ class PaymentRepository {
                 .param("occurredAt", utc(payment.occurredAt()))
                 .param("processedAt", utc(payment.processedAt()))
                 .update() == 1;
+    }
+
+    /**
+     * Stores the payments that are not stored yet, like {@link #insert} on each in order, with one statement on
+     * PostgreSQL ({@code RETURNING} the ids it inserted) or one batch elsewhere; answers per payment whether it was
+     * new. A payment id repeated in {@code payments} is new at most once, at its first place.
+     */
+    boolean[] insertAll(List<StoredPayment> payments) {
+        Map<String, Integer> firsts = new HashMap<>();
+        List<StoredPayment> unique = new ArrayList<>();
+        for (int i = 0; i < payments.size(); i++) {
+            if (firsts.putIfAbsent(payments.get(i).paymentId(), i) == null) {
+                unique.add(payments.get(i));
+            }
+        }
+        Set<String> inserted = postgres() ? insertReturning(unique) : insertBatch(unique);
+        boolean[] stored = new boolean[payments.size()];
+        inserted.forEach(id -> stored[firsts.get(id)] = true);
+        return stored;
+    }
+
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = template.execute((ConnectionCallback<Boolean>) connection ->
+                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+        }
+        return postgres;
+    }
+
+    private Set<String> insertReturning(List<StoredPayment> payments) {
+        Set<String> inserted = new HashSet<>();
+        for (int from = 0; from < payments.size(); from += MAX_ROWS) {
+            List<StoredPayment> chunk = payments.subList(from, Math.min(payments.size(), from + MAX_ROWS));
+            String sql = INSERT_COLUMNS + String.join(", ", Collections.nCopies(chunk.size(), ROW))
+                    + " ON CONFLICT DO NOTHING RETURNING payment_id";
+            template.query(connection -> {
+                PreparedStatement statement = connection.prepareStatement(sql);
+                for (int i = 0; i < chunk.size(); i++) {
+                    bind(statement, i * 10, chunk.get(i));
+                }
+                return statement;
+            }, (ResultSet rs) -> {
+                inserted.add(rs.getString(1));
+            });
+        }
+        return inserted;
+    }
+
+    private Set<String> insertBatch(List<StoredPayment> payments) {
+        int[][] counts = template.batchUpdate(INSERT_ONE, payments, payments.size(),
+                (statement, payment) -> bind(statement, 0, payment));
+        Set<String> inserted = new HashSet<>();
+        for (int i = 0; i < payments.size(); i++) {
+            int count = counts[0][i];
+            if (count == Statement.SUCCESS_NO_INFO) {
+                // E.g. pgjdbc's reWriteBatchedInserts: whether the row was new is unknown; the caller falls back.
+                throw new IllegalStateException("the database did not tell which payments of a batch were new");
+            }
+            if (count == 1) {
+                inserted.add(payments.get(i).paymentId());
+            }
+        }
+        return inserted;
+    }
+
+    /** Binds the ten columns of {@code payment} after parameter {@code offset}. */
+    private static void bind(PreparedStatement statement, int offset, StoredPayment payment) throws SQLException {
+        statement.setString(offset + 1, payment.paymentId());
+        statement.setString(offset + 2, payment.accountId());
+        statement.setBigDecimal(offset + 3, payment.amount());
+        statement.setString(offset + 4, payment.currency());
+        statement.setBigDecimal(offset + 5, payment.amountBase());
+        statement.setString(offset + 6, payment.baseCurrency());
+        statement.setString(offset + 7, payment.status().name());
+        statement.setArray(offset + 8, statement.getConnection().createArrayOf("varchar",
+                payment.alertIds().toArray(String[]::new)));
+        statement.setObject(offset + 9, utc(payment.occurredAt()));
+        statement.setObject(offset + 10, utc(payment.processedAt()));
+    }
+
+    /**
+     * Adds newly stored payments to their accounts' running totals, like {@link #addToAccountSummary} on each,
+     * with one update per account (and one insert per account without a summary yet), all in two batches.
+     */
+    void addToAccountSummaries(List<StoredPayment> payments) {
+        // Sorted by account, so that concurrent writers would always lock summaries in the same order.
+        Map<String, SummaryDelta> deltas = new TreeMap<>();
+        payments.forEach(payment -> deltas.computeIfAbsent(payment.accountId(),
+                account -> new SummaryDelta(payment.baseCurrency())).add(payment));
+        List<String> accounts = List.copyOf(deltas.keySet());
+        if (postgres()) {
+            for (int from = 0; from < accounts.size(); from += MAX_ROWS) {
+                List<String> chunk = accounts.subList(from, Math.min(accounts.size(), from + MAX_ROWS));
+                template.update(UPSERT_SUMMARIES.formatted(String.join(", ",
+                                Collections.nCopies(chunk.size(), SUMMARY_ROW))),
+                        chunk.stream().flatMap(account -> Arrays.stream(deltas.get(account).insert(account)))
+                                .toArray());
+            }
+            return;
+        }
+        int[] updated = template.batchUpdate(ADD_ALL_TO_SUMMARY, accounts.stream()
+                .map(account -> deltas.get(account).update(account))
+                .toList());
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                missing.add(deltas.get(accounts.get(i)).insert(accounts.get(i)));
+            }
+        }
+        if (!missing.isEmpty()) {
+            template.batchUpdate(INSERT_SUMMARIES, missing);
+        }
+    }
+
+    /** What a batch adds to one account's summary. */
+    private static final class SummaryDelta {
+
+        private final String baseCurrency;
+        private long count;
+        private BigDecimal total = BigDecimal.ZERO;
+        private Instant last;
+
+        SummaryDelta(String baseCurrency) {
+            this.baseCurrency = baseCurrency;
+        }
+
+        void add(StoredPayment payment) {
+            count++;
+            total = total.add(payment.amountBase());
+            last = last == null || payment.occurredAt().isAfter(last) ? payment.occurredAt() : last;
+        }
+
+        Object[] update(String account) {
+            return new Object[] {count, total, utc(last), account};
+        }
+
+        Object[] insert(String account) {
+            return new Object[] {account, count, total, baseCurrency, utc(last)};
+        }
     }
 
     /**

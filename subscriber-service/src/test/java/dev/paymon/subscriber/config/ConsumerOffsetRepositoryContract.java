@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paymon.subscriber.config.ConsumerOffsetRepository.Position;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +38,7 @@ abstract class ConsumerOffsetRepositoryContract {
     void migrate() {
         DataSource dataSource = database();
         jdbc = JdbcClient.create(dataSource);
-        offsets = new ConsumerOffsetRepository(jdbc);
+        offsets = new ConsumerOffsetRepository(new JdbcTemplate(dataSource));
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
@@ -86,6 +88,21 @@ abstract class ConsumerOffsetRepositoryContract {
 
         assertThat(List.of(saved, offsets.position("group-a", PAYMENTS_0), offsets.position("group-b", PAYMENTS_0)))
                 .containsExactly(Optional.of(new Position(17, 0)), Optional.of(new Position(5, 17)), Optional.empty());
+    }
+
+    @Test
+    void savesTheOffsetsOfSeveralPartitionsAtOnceAndReadsAllPositionsOfATopic() {
+        offsets.save("group-a", PAYMENTS_0, 3);
+        offsets.save("group-b", PAYMENTS_1, 99);
+        offsets.save("group-a", OTHER_0, 7);
+
+        offsets.saveAll("group-a", Map.of(PAYMENTS_0, 12L, PAYMENTS_1, 4L));
+
+        assertThat(offsets.positions("group-a", PAYMENTS_0.topic()))
+                .isEqualTo(Map.of(0, new Position(12, 0), 1, new Position(4, 0)));
+        assertThat(List.of(offsets.nextOffset("group-b", PAYMENTS_1), offsets.nextOffset("group-a", OTHER_0)))
+                .containsExactly(OptionalLong.of(99), OptionalLong.of(7));
+        assertThat(offsets.positions("group-c", PAYMENTS_0.topic())).isEmpty();
     }
 
     @Test

@@ -8,10 +8,12 @@ import dev.paymon.subscriber.config.PagePosition;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,7 +32,7 @@ abstract class PaymentRepositoryContract {
     void migrate() {
         DataSource dataSource = database();
         jdbc = JdbcClient.create(dataSource);
-        payments = new PaymentRepository(jdbc);
+        payments = new PaymentRepository(new JdbcTemplate(dataSource));
     }
 
     @Test
@@ -140,6 +142,50 @@ abstract class PaymentRepositoryContract {
                 rs.getBigDecimal(2).stripTrailingZeros(), rs.getString(3),
                 rs.getObject(4, java.time.OffsetDateTime.class).toInstant())).single())
                 .containsExactly(2L, new BigDecimal("14.6234"), "EUR", t0.plusSeconds(30));
+    }
+
+    @Test
+    void storesABatchTellingWhichPaymentsWereNewWithARepeatedIdNewOnlyAtItsFirstPlace() {
+        StoredPayment stored = StoredPayment.from(payment(id(), "acc-b", "1.00", "EUR", "1.00", List.of()));
+        payments.insert(stored);
+        String repeatedId = id();
+        StoredPayment first = StoredPayment.from(payment(repeatedId, "acc-b", "2.00", "EUR", "2.00", List.of("a-1")));
+        StoredPayment repeat = StoredPayment.from(payment(repeatedId, "acc-b", "3.00", "EUR", "3.00", List.of()));
+        StoredPayment other = StoredPayment.from(payment(id(), "acc-c", "4.00", "GBP", "4.6", List.of("a-2", "a-3")));
+
+        boolean[] isNew = payments.insertAll(List.of(first, stored, repeat, other));
+
+        assertThat(isNew).containsExactly(true, false, false, true);
+        assertThat(List.of(payments.find(repeatedId), payments.find(other.paymentId()),
+                payments.find(stored.paymentId())))
+                .containsExactly(Optional.of(first), Optional.of(other), Optional.of(stored));
+        assertThat(rows(repeatedId)).isEqualTo(1);
+    }
+
+    @Test
+    void addsABatchToTheSummariesOnceAccountByAccountAsPaymentByPaymentWould() {
+        Instant t0 = Instant.parse("2026-03-01T10:00:00Z");
+        payments.addToAccountSummary(StoredPayment.from(payment(id(), "acc-x", "1.00", "EUR", "1.00", List.of(),
+                t0.plusSeconds(60), t0.plusSeconds(61))));
+
+        payments.addToAccountSummaries(List.of(
+                StoredPayment.from(payment(id(), "acc-x", "2.50", "EUR", "2.50", List.of(), t0, t0)),
+                StoredPayment.from(payment(id(), "acc-y", "10.00", "USD", "9.1234", List.of(), t0, t0)),
+                StoredPayment.from(payment(id(), "acc-x", "3.00", "EUR", "3.00", List.of(),
+                        t0.plusSeconds(90), t0.plusSeconds(90))),
+                StoredPayment.from(payment(id(), "acc-y", "1.00", "EUR", "1.00", List.of(),
+                        t0.plusSeconds(5), t0.plusSeconds(5)))));
+
+        assertThat(summary("acc-x")).containsExactly(3L, new BigDecimal("6.5"), "EUR", t0.plusSeconds(90));
+        assertThat(summary("acc-y")).containsExactly(2L, new BigDecimal("10.1234"), "EUR", t0.plusSeconds(5));
+    }
+
+    private List<Object> summary(String accountId) {
+        return jdbc.sql("""
+                SELECT payment_count, total_base, base_currency, last_payment_at FROM account_summaries
+                WHERE account_id = ?""").param(accountId).query((rs, row) -> List.<Object>of(rs.getLong(1),
+                rs.getBigDecimal(2).stripTrailingZeros(), rs.getString(3),
+                rs.getObject(4, java.time.OffsetDateTime.class).toInstant())).single();
     }
 
     private int rows(String paymentId) {
