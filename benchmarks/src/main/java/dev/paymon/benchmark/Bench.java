@@ -1,0 +1,110 @@
+package dev.paymon.benchmark;
+
+import dev.paymon.benchmark.load.LoadRun;
+import dev.paymon.benchmark.load.Measurement;
+import dev.paymon.benchmark.load.Payments;
+import dev.paymon.benchmark.pipeline.ConsumerLag;
+import dev.paymon.benchmark.report.Results;
+import dev.paymon.benchmark.stack.BenchStack;
+import dev.paymon.launcher.Service;
+import dev.paymon.launcher.StackSettings;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+/** What every section works with: the options, the running stack, the results so far. */
+final class Bench {
+
+    static final String PAYMENTS_TOPIC = "payments.initiated.v1";
+    static final int PAYMENTS_PARTITIONS = 6;
+
+    final Options options;
+    final BenchStack stack;
+    final Results results = new Results();
+    final Path root;
+    private final Set<String> running = new HashSet<>();
+    private ConsumerLag lag;
+
+    Bench(Options options, BenchStack stack, Path root) {
+        this.options = options;
+        this.stack = stack;
+        this.root = root;
+    }
+
+    /**
+     * Starts {@code name} unless it runs, recording its start-up time as the first round of {@code startup.<name>}.
+     * The processor starts after what is already on payments.initiated.v1 (the load of the HTTP sections, which
+     * the pipeline figures are not about).
+     */
+    void ensureRunning(String name) {
+        if (running.contains(name)) {
+            return;
+        }
+        if (name.equals(StackSettings.PROCESSOR)) {
+            ensureRunning(StackSettings.PUBLISHER); // creates payments.initiated.v1
+            lag().skipToEnd(ConsumerLag.PROCESSOR_GROUP, PAYMENTS_TOPIC, PAYMENTS_PARTITIONS);
+        }
+        Progress.log("starting %s", name);
+        double seconds = stack.start(name);
+        results.add("startup." + name, seconds);
+        running.add(name);
+        Progress.log("%s healthy after %.1f s", name, seconds);
+    }
+
+    void ensurePipeline() {
+        ensureRunning(StackSettings.PUBLISHER);
+        ensureRunning(StackSettings.PROCESSOR);
+        ensureRunning(StackSettings.SUBSCRIBER);
+    }
+
+    ConsumerLag lag() {
+        if (lag == null) {
+            lag = new ConsumerLag(stack.bootstrapServers());
+        }
+        return lag;
+    }
+
+    Payments payments(Service service) {
+        return new Payments("localhost:" + service.port(), stack.apiKey());
+    }
+
+    static InetSocketAddress address(Service service) {
+        return new InetSocketAddress("localhost", service.port());
+    }
+
+    /** Lets the run warm up, then measures it for {@code measure}; the run goes on afterwards. */
+    static Measurement measure(LoadRun run, Duration warmup, Duration measure) {
+        pause(warmup);
+        LoadRun.Snapshot start = run.snapshot();
+        pause(measure);
+        return run.snapshot().since(start);
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis()); // the benchmark's own pacing: warm-up and measurement windows
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Waits until the pipeline's consumer lag is at most {@code records}, or {@code limit} has passed. */
+    long drain(long records, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long lagNow = lag().total();
+        while (lagNow > records && System.nanoTime() < deadline) {
+            pause(Duration.ofSeconds(1));
+            lagNow = lag().total();
+        }
+        return lagNow;
+    }
+
+    void close() {
+        if (lag != null) {
+            lag.close();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.paymon.benchmark;
+
+import dev.paymon.benchmark.load.LoadRun;
+import dev.paymon.benchmark.pipeline.BucketHistogram;
+import dev.paymon.benchmark.pipeline.PrometheusText;
+import dev.paymon.benchmark.stack.Footprint;
+import dev.paymon.launcher.StackSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * End-to-end latency (a payment's occurredAt, its intended send time, to the commit of its row in the subscriber's
+ * database) at constant rates, with the processor exactly-once and then at-least-once; and the services' footprint
+ * at {@value #FOOTPRINT_RATE} events/s, exactly-once. The latency is the subscriber's own timer
+ * ({@value #METRIC}): its histogram is scraped when the measurement window opens and when it closes, and the
+ * percentiles come from the difference, so they cover exactly the payments committed within the window.
+ */
+final class PipelineBenchmark {
+
+    static final List<Integer> RATES = List.of(1_000, 2_000, 5_000, 10_000);
+    static final int FOOTPRINT_RATE = 5_000;
+    static final String METRIC = "paymon_subscriber_end_to_end_latency_seconds";
+    /** Commits a window needs for its percentiles; it is extended until it has them (up to the drain limit). */
+    static final int MIN_COMMITTED = 100;
+    static final String AT_LEAST_ONCE = "--paymon.processor.processing-guarantee=at-least-once";
+
+    private final Bench bench;
+    private final Duration warmup;
+    private final Duration window;
+    private final Duration drainLimit;
+    private double resolution = Double.NaN;
+
+    PipelineBenchmark(Bench bench) {
+        this.bench = bench;
+        this.warmup = bench.options.pick(Duration.ofSeconds(4), Duration.ofSeconds(1));
+        this.window = bench.options.pick(Duration.ofSeconds(10), Duration.ofSeconds(2));
+        this.drainLimit = bench.options.pick(Duration.ofSeconds(60), Duration.ofSeconds(15));
+    }
+
+    void run() {
+        bench.ensurePipeline();
+        rates("eos", true);
+        Progress.log("pipeline: restarting the processor with %s", AT_LEAST_ONCE);
+        bench.stack.restartProcessor(List.of(AT_LEAST_ONCE));
+        rates("alo", false);
+    }
+
+    /** The bucket bounds' largest ratio between 5 ms and 1 s, as seen in the scrapes. */
+    double resolution() {
+        return resolution;
+    }
+
+    private void rates(String mode, boolean footprint) {
+        for (int round = 1; round <= bench.options.rounds(); round++) {
+            for (int rate : RATES) {
+                long lag = bench.drain(1_000, drainLimit);
+                boolean sample = footprint && rate == FOOTPRINT_RATE;
+                try (LoadRun load = PipelineLoad.start(bench, rate);
+                     Footprint services = sample ? Footprint.sample(bench.stack.services()) : null) {
+                    Bench.pause(warmup);
+                    BucketHistogram before = scrape();
+                    LoadRun.Snapshot start = load.snapshot();
+                    Bench.pause(window);
+                    BucketHistogram delta = scrape().minus(before);
+                    // A pipeline far behind commits nothing of the window's rate for a while: the window is then
+                    // extended (the load going on) until some payments were committed, or the limit passes.
+                    long extendUntil = System.nanoTime() + drainLimit.toNanos();
+                    while (delta.count() < MIN_COMMITTED && System.nanoTime() < extendUntil) {
+                        Bench.pause(Duration.ofSeconds(1));
+                        delta = scrape().minus(before);
+                    }
+                    var sent = load.snapshot().since(start);
+                    resolution = delta.resolution(0.005, 1.0);
+                    String id = "e2e." + mode + "." + rate;
+                    bench.results.add(id + ".p50", delta.percentile(50) * 1000);
+                    bench.results.add(id + ".p99", delta.percentile(99) * 1000);
+                    bench.results.add(id + ".p999", delta.percentile(99.9) * 1000);
+                    bench.results.add(id + ".accepted", sent.eventsPerSecond());
+                    bench.results.add(id + ".committed", delta.count() / sent.seconds());
+                    Progress.log("pipeline %s round %d at %d/s (lag before %d): accepted %.0f/s, committed %.0f/s,"
+                                    + " p50/p99/p99.9 %.0f/%.0f/%.0f ms", mode, round, rate, lag,
+                            sent.eventsPerSecond(), delta.count() / sent.seconds(), delta.percentile(50) * 1000,
+                            delta.percentile(99) * 1000, delta.percentile(99.9) * 1000);
+                    if (sample) {
+                        recordFootprint(services.peaks());
+                        if (services.lastError() != null) {
+                            Progress.log("footprint: a scrape failed: %s", services.lastError());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void recordFootprint(Map<String, Footprint.Peak> peaks) {
+        peaks.forEach((name, peak) -> {
+            bench.results.add("footprint.heap." + name, peak.heapBytes() / 1024 / 1024);
+            bench.results.add("footprint.rss." + name, peak.rssBytes() / 1024 / 1024);
+        });
+    }
+
+    private BucketHistogram scrape() {
+        return BucketHistogram.of(PrometheusText.scrape(bench.stack.service(StackSettings.SUBSCRIBER).metricsUrl()),
+                METRIC);
+    }
+}

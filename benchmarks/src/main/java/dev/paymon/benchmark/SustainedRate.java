@@ -1,0 +1,123 @@
+package dev.paymon.benchmark;
+
+import dev.paymon.benchmark.load.LoadRun;
+import dev.paymon.benchmark.load.Measurement;
+import dev.paymon.benchmark.pipeline.ConsumerLag;
+import dev.paymon.benchmark.pipeline.SustainedCriterion;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The highest constant rate the pipeline keeps up with (exactly-once). First its capacity is estimated: a rate
+ * well above it is offered for a while, and the subscriber's progress on payments.enriched.v1 (its committed
+ * offsets) in the second half of that time is what the whole pipeline delivers. Then candidate rates, starting
+ * just below the estimate, are each held for {@link #hold} after the backlog has drained, until one meets
+ * {@link SustainedCriterion}; a failing candidate is followed by one {@value #STEP} times as high.
+ */
+final class SustainedRate {
+
+    static final double STEP = 0.8;
+    static final double FIRST_CANDIDATE = 0.9;
+    static final int MAX_CANDIDATES = 3;
+    static final String ENRICHED_TOPIC = "payments.enriched.v1";
+
+    private final Bench bench;
+    private final Duration hold;
+    private final Duration probe;
+    private final Duration drainLimit;
+
+    SustainedRate(Bench bench) {
+        this.bench = bench;
+        this.hold = hold(bench.options);
+        this.probe = bench.options.pick(Duration.ofSeconds(20), Duration.ofSeconds(4));
+        this.drainLimit = bench.options.pick(Duration.ofSeconds(60), Duration.ofSeconds(20));
+    }
+
+    void run() {
+        bench.ensurePipeline();
+        for (int round = 1; round <= sustainedRounds(); round++) {
+            double estimate = estimate();
+            bench.results.add("pipeline.capacity-estimate", estimate);
+            double candidate = roundDown(FIRST_CANDIDATE * estimate);
+            double sustained = Double.NaN;
+            for (int attempt = 1; attempt <= maxCandidates() && Double.isNaN(sustained); attempt++) {
+                long lag = bench.drain(1_000, drainLimit);
+                SustainedCriterion.Verdict verdict = holdAt(candidate);
+                Progress.log("sustained round %d: %.0f events/s for %d s (lag before %d): %s (accepted %.1f %%, end lag"
+                                + " %.0f, lag trend %+.0f/s)", round, candidate, hold.toSeconds(), lag,
+                        verdict.sustained() ? "SUSTAINED" : "not sustained: " + verdict.reason(),
+                        verdict.acceptedShare() * 100, verdict.endLag(), verdict.growthPerSecond());
+                if (verdict.sustained()) {
+                    sustained = candidate;
+                } else {
+                    candidate = roundDown(candidate * STEP);
+                }
+            }
+            bench.results.add("pipeline.sustained", Double.isNaN(sustained) ? 0 : sustained);
+        }
+        bench.drain(1_000, drainLimit);
+    }
+
+    /** Quick runs try two candidates at most (the second at 0.8 times the first); the last counts either way. */
+    private int maxCandidates() {
+        return bench.options.quick() ? 2 : MAX_CANDIDATES;
+    }
+
+    /** One search per run, whatever --rounds says: it takes several minutes. */
+    private int sustainedRounds() {
+        return 1;
+    }
+
+    /** Offers far more than the pipeline can take, and measures what the subscriber commits per second. */
+    private double estimate() {
+        double offered = bench.options.pick(40_000, 20_000);
+        bench.drain(1_000, drainLimit);
+        try (LoadRun load = PipelineLoad.start(bench, offered)) {
+            Bench.pause(probe.dividedBy(2));
+            long before = enrichedCommitted();
+            long start = System.nanoTime();
+            LoadRun.Snapshot sentBefore = load.snapshot();
+            Bench.pause(probe.dividedBy(2));
+            double progress = (enrichedCommitted() - before) / ((System.nanoTime() - start) / 1e9);
+            Measurement sent = load.snapshot().since(sentBefore);
+            Progress.log("sustained: offered %.0f events/s, publisher accepted %.0f/s, subscriber committed %.0f/s",
+                    offered, sent.eventsPerSecond(), progress);
+            return Math.min(sent.eventsPerSecond(), progress);
+        }
+    }
+
+    private long enrichedCommitted() {
+        Map<TopicPartition, Long> offsets = bench.lag().committed().get(ConsumerLag.SUBSCRIBER_GROUP);
+        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(ENRICHED_TOPIC))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private SustainedCriterion.Verdict holdAt(double rate) {
+        List<Long> lag = new ArrayList<>();
+        try (LoadRun load = PipelineLoad.start(bench, rate)) {
+            LoadRun.Snapshot start = load.snapshot();
+            long seconds = hold.toSeconds();
+            long begin = System.nanoTime();
+            for (int s = 1; s <= seconds; s++) {
+                long due = begin + s * 1_000_000_000L;
+                Bench.pause(Duration.ofNanos(Math.max(0, due - System.nanoTime())));
+                lag.add(bench.lag().total());
+            }
+            Measurement sent = load.snapshot().since(start);
+            return SustainedCriterion.judge(rate, sent.eventsPerSecond(), lag);
+        }
+    }
+
+    /** How long each candidate rate is held: 60 s, 5 s when quick. */
+    static Duration hold(Options options) {
+        return options.pick(Duration.ofSeconds(60), Duration.ofSeconds(5));
+    }
+
+    /** Down to a multiple of 500 (at least 500). */
+    static double roundDown(double rate) {
+        return Math.max(500, Math.floor(rate / 500) * 500);
+    }
+}
