@@ -59,6 +59,12 @@ final class Figures {
                 rows.add(percentiles("Pipeline", "End-to-end latency at " + String.format("%,d", rate)
                                 + " events/s, " + (mode.equals("eos") ? "exactly-once" : "at-least-once"),
                         "e2e." + mode + "." + rate, "", "kafka.e2e", "Kafka EndToEndLatency", target));
+                // Whether the pipeline kept up in that window: where it committed less than was accepted, the
+                // latencies above are those of a growing backlog, not of a steady state.
+                String id = "e2e." + mode + "." + rate;
+                rows.add(new Row("Pipeline", "Accepted / committed in that window", "events/s",
+                        List.of(id + ".accepted", id + ".committed"), List.of("accepted", "committed"),
+                        Arrays.asList(null, null), null, null));
             }
         }
         for (String service : List.of(StackSettings.PUBLISHER, StackSettings.PROCESSOR, StackSettings.SUBSCRIBER)) {

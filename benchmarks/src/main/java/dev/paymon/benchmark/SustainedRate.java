@@ -28,12 +28,16 @@ final class SustainedRate {
     private final Duration hold;
     private final Duration probe;
     private final Duration drainLimit;
+    /** How long the capacity probe's backlog may take to drain before the first candidate. */
+    private final Duration backlogLimit;
 
     SustainedRate(Bench bench) {
         this.bench = bench;
         this.hold = hold(bench.options);
-        this.probe = bench.options.pick(Duration.ofSeconds(20), Duration.ofSeconds(4));
+        // Short: every second of the probe leaves a backlog of several seconds' work behind.
+        this.probe = bench.options.pick(Duration.ofSeconds(10), Duration.ofSeconds(4));
         this.drainLimit = bench.options.pick(Duration.ofSeconds(60), Duration.ofSeconds(20));
+        this.backlogLimit = bench.options.pick(Duration.ofSeconds(300), Duration.ofSeconds(90));
     }
 
     void run() {
@@ -41,6 +45,7 @@ final class SustainedRate {
         for (int round = 1; round <= sustainedRounds(); round++) {
             double estimate = estimate();
             bench.results.add("pipeline.capacity-estimate", estimate);
+            Progress.log("sustained: draining the probe's backlog, lag %d", bench.drain(1_000, backlogLimit));
             double candidate = roundDown(FIRST_CANDIDATE * estimate);
             double sustained = Double.NaN;
             for (int attempt = 1; attempt <= maxCandidates() && Double.isNaN(sustained); attempt++) {

@@ -11,9 +11,15 @@ public final class Markdown {
 
     /**
      * A number with as many digits as are meaningful: thousands separated and no decimals from 100 up, none for
-     * whole numbers, one decimal from 10, two below; {@code n/a} for NaN.
+     * whole numbers, one decimal from 10, two below; {@code n/a} for NaN; {@value #NOT_KEPT_UP} for positive
+     * infinity, the latency recorded for a rate the pipeline was not offered because a lower one outran it.
      */
+    public static final String NOT_KEPT_UP = "not kept up";
+
     public static String number(double value) {
+        if (value == Double.POSITIVE_INFINITY) {
+            return NOT_KEPT_UP;
+        }
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return "n/a";
         }
@@ -30,8 +36,11 @@ public final class Markdown {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
-    /** A ratio with two decimals, e.g. {@code 0.75}; {@code n/a} for NaN. */
+    /** A ratio with two decimals, e.g. {@code 0.75}; {@code ∞} for an unbounded figure; {@code n/a} for NaN. */
     public static String ratio(double value) {
+        if (value == Double.POSITIVE_INFINITY) {
+            return "∞";
+        }
         return Double.isNaN(value) || Double.isInfinite(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
     }
 

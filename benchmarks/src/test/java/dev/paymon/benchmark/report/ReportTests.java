@@ -36,7 +36,9 @@ class ReportTests {
         assertThat(Markdown.number(61.04)).isEqualTo("61.0");
         assertThat(Markdown.number(4.256)).isEqualTo("4.26");
         assertThat(Markdown.number(Double.NaN)).isEqualTo("n/a");
+        assertThat(Markdown.number(Double.POSITIVE_INFINITY)).isEqualTo("not kept up");
         assertThat(Markdown.ratio(0.7727)).isEqualTo("0.77");
+        assertThat(Markdown.ratio(Double.POSITIVE_INFINITY)).isEqualTo("∞");
     }
 
     @Test
