@@ -59,4 +59,15 @@ class SustainedCriterionTests {
         assertThat(SustainedCriterion.slope(List.of(1L, 3L, 5L, 7L))).isEqualTo(2);
         assertThat(SustainedCriterion.slope(List.of(5L))).isZero();
     }
+
+    @Test
+    void aLagOfLessThanASecondsWorthIsBoundedWhateverItsTrend() {
+        // At 500/s: idle, then window closes leave a few hundred behind in the last seconds (a rising slope).
+        List<Long> sawtooth = new ArrayList<>(java.util.Collections.nCopies(52, 0L));
+        sawtooth.addAll(List.of(100L, 200L, 300L, 400L, 450L, 450L, 450L, 450L));
+        SustainedCriterion.Verdict verdict = SustainedCriterion.judge(500, 500, sawtooth);
+
+        assertThat(verdict.growthPerSecond()).isGreaterThan(SustainedCriterion.MAX_GROWTH * 500);
+        assertThat(verdict.sustained()).isTrue();
+    }
 }
