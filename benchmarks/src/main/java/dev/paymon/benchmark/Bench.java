@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /** What every section works with: the options, the running stack, the results so far. */
 final class Bench {
@@ -93,11 +94,16 @@ final class Bench {
 
     /** Waits until the pipeline's consumer lag is at most {@code records}, or {@code limit} has passed. */
     long drain(long records, Duration limit) {
+        return drain(records, limit, () -> lag().total());
+    }
+
+    /** Waits until {@code lag} is at most {@code records}, or {@code limit} has passed; returns the last lag. */
+    static long drain(long records, Duration limit, LongSupplier lag) {
         long deadline = System.nanoTime() + limit.toNanos();
-        long lagNow = lag().total();
+        long lagNow = lag.getAsLong();
         while (lagNow > records && System.nanoTime() < deadline) {
             pause(Duration.ofSeconds(1));
-            lagNow = lag().total();
+            lagNow = lag.getAsLong();
         }
         return lagNow;
     }

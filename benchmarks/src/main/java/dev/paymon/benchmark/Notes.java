@@ -1,6 +1,7 @@
 package dev.paymon.benchmark;
 
 import dev.paymon.benchmark.load.Payments;
+import dev.paymon.benchmark.pipeline.RateSearch;
 import dev.paymon.benchmark.pipeline.SustainedCriterion;
 import dev.paymon.benchmark.stack.BenchStack;
 import java.util.ArrayList;
@@ -50,14 +51,19 @@ final class Notes {
                 + "`" + PipelineBenchmark.AT_LEAST_ONCE + "`. Each rate after a warm-up, with the lag drained first; "
                 + "raw values also show the accepted and committed rates of each window.");
         notes.add(String.format(Locale.ROOT, "Highest sustained rate (exactly-once): capacity first estimated by "
-                        + "offering far more than the pipeline takes and measuring what the subscriber commits; then "
-                        + "candidates from %.0f %% of it, each held %d s after the backlog drained, down by a factor "
-                        + "%.1f until one is sustained: the publisher accepted >= %.0f %% of the offered events, and "
-                        + "the total consumer lag of the processor's and subscriber's groups (read_committed end "
-                        + "offsets minus committed offsets) is at the end <= %.0f s worth of events and grew by "
-                        + "<= %.0f %% of the rate per second over the last %d s. One search per run.",
-                SustainedRate.FIRST_CANDIDATE * 100, SustainedRate.hold(options).toSeconds(), SustainedRate.STEP,
-                SustainedCriterion.MIN_ACCEPTED_PERCENT, SustainedCriterion.MAX_LAG_SECONDS,
+                        + "offering far more than the pipeline takes (what the subscriber commits meanwhile, or the "
+                        + "rate at which the backlog then drains, whichever is higher); then up to %d candidates, "
+                        + "the first at %.0f %% of it, each held %d s after the backlog drained: up by a factor "
+                        + "%.2f after a sustained one, down by %.1f after a failed one, halfway once both are known, "
+                        + "in steps of %.0f events/s. Sustained: the publisher accepted >= %.0f %% of the offered "
+                        + "events, and the consumer lag along the payments' path (the processor's group, and the "
+                        + "subscriber's on payments.enriched.v1; read_committed end offsets minus committed offsets) "
+                        + "is at the end <= %.0f s worth of events and grew by <= %.0f %% of the rate per second over "
+                        + "the last %d s. The window projections are left out: their input comes once a minute in a "
+                        + "burst by design. One search per run.",
+                SustainedRate.MAX_CANDIDATES, SustainedRate.FIRST_CANDIDATE * 100,
+                SustainedRate.hold(options).toSeconds(), 1 / SustainedRate.STEP, SustainedRate.STEP,
+                RateSearch.GRAIN, SustainedCriterion.MIN_ACCEPTED_PERCENT, SustainedCriterion.MAX_LAG_SECONDS,
                 SustainedCriterion.MAX_GROWTH * 100, SustainedCriterion.TREND_SAMPLES));
         notes.add("Footprint: each service sampled once a second during the " + PipelineBenchmark.FOOTPRINT_RATE
                 + " events/s exactly-once windows: peak heap in use (`jvm_memory_used_bytes{area=\"heap\"}` summed) "
