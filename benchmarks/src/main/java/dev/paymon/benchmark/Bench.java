@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -25,8 +26,12 @@ final class Bench {
     final BenchStack stack;
     final Results results = new Results();
     final Path root;
+    /** The rate the pipeline is warmed up at before anything of it is measured. */
+    static final double WARM_UP_RATE = 1_000;
+
     private final Set<String> running = new HashSet<>();
     private ConsumerLag lag;
+    private boolean pipelineWarm;
 
     Bench(Options options, BenchStack stack, Path root) {
         this.options = options;
@@ -58,6 +63,33 @@ final class Bench {
         ensureRunning(StackSettings.PUBLISHER);
         ensureRunning(StackSettings.PROCESSOR);
         ensureRunning(StackSettings.SUBSCRIBER);
+    }
+
+    /**
+     * Starts the pipeline unless it runs, and unless done since the processor last started, runs it at
+     * {@value #WARM_UP_RATE} events/s for a minute (10 s when quick) and drains it: a service just started runs
+     * interpreted until its JIT compiler has caught up, which on 2 cores costs the processor seconds of backlog.
+     */
+    void warmPipeline() {
+        ensurePipeline();
+        if (pipelineWarm) {
+            return;
+        }
+        Duration warmUp = options.pick(Duration.ofSeconds(60), Duration.ofSeconds(10));
+        Progress.log("pipeline: warming up at %.0f events/s for %d s", WARM_UP_RATE, warmUp.toSeconds());
+        try (LoadRun load = PipelineLoad.start(this, WARM_UP_RATE)) {
+            pause(warmUp);
+        }
+        // Ready is not yet processing: a restarted processor first rejoins its group and restores its state.
+        Progress.log("pipeline: warmed up, lag %d",
+                drain(0, options.pick(Duration.ofSeconds(240), Duration.ofSeconds(120))));
+        pipelineWarm = true;
+    }
+
+    /** Replaces the processor with one given {@code arguments} (see {@link BenchStack#restartProcessor}). */
+    void restartProcessor(List<String> arguments) {
+        stack.restartProcessor(arguments);
+        pipelineWarm = false;
     }
 
     ConsumerLag lag() {

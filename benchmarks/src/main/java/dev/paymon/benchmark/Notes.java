@@ -48,7 +48,10 @@ final class Notes {
                 : String.format(Locale.ROOT, " (bucket bounds up to %.0f %% apart between 5 ms and 1 s)",
                 (pipeline.resolution() - 1) * 100))
                 + ". At-least-once: the processor restarted with "
-                + "`" + PipelineBenchmark.AT_LEAST_ONCE + "`. Each rate after a warm-up, with the lag drained first; "
+                + "`" + PipelineBenchmark.AT_LEAST_ONCE + "`. Before the first figure of a processor (either guarantee) the "
+                + "pipeline runs at " + (int) Bench.WARM_UP_RATE + " events/s for " + (options.quick() ? 10 : 60)
+                + " s and drains, so that no figure includes JIT warm-up. Each rate after a warm-up, with the lag "
+                + "drained first; "
                 + "raw values also show the accepted and committed rates of each window.");
         notes.add(String.format(Locale.ROOT, "Highest sustained rate (exactly-once): capacity first estimated by "
                         + "offering far more than the pipeline takes (what the subscriber commits meanwhile, or the "

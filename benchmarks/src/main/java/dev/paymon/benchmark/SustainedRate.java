@@ -45,7 +45,7 @@ final class SustainedRate {
     }
 
     void run() {
-        bench.ensurePipeline();
+        bench.warmPipeline();
         for (int round = 1; round <= sustainedRounds(); round++) {
             double probed = estimate();
             // While flooded, an exactly-once pipeline commits little at first (it is filling its transactions), so

@@ -72,7 +72,9 @@ final class AccountMonitor implements Processor<String, AccountPayment, String, 
         this.context = context;
         this.windows = new AccountWindows(context.getStateStore(AccountMonitoring.WINDOWS), settings);
         this.checks = new FraudChecks(rules, context.getStateStore(AccountMonitoring.SIGHTINGS),
-                context.getStateStore(AccountMonitoring.DAILY_SPEND));
+                context.getStateStore(AccountMonitoring.SIGHTING_COUNTRIES),
+                context.getStateStore(AccountMonitoring.DAILY_SPEND),
+                AccountMonitoring.sightingRetention(settings, rules));
         this.watermarkStore = context.getStateStore(AccountMonitoring.WATERMARK);
         Long stored = watermarkStore.get(WATERMARK);
         this.watermark = stored == null ? -1 : stored;

@@ -13,15 +13,18 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Supplies the {@link AccountMonitor} of each task together with its state stores (all persistent and
  * changelogged, named here so they keep their names across releases; values in {@link StateSerdes}' compact form).
- * The window, watermark and daily-spend stores have a record cache: a key written many times between two commits
- * (the watermark on every payment, an account's window and day) reaches RocksDB and its changelog once per commit,
- * inside the same commit (the exactly-once transaction), so nothing is weakened. The sightings store keeps
+ * The window, watermark, sighting-countries and daily-spend stores have a record cache: a key written many times
+ * between two commits (the watermark on every payment, an account's window, countries and day) reaches RocksDB and
+ * its changelog once per commit, inside the same commit (the exactly-once transaction), so nothing is weakened. The sightings store keeps
  * duplicates, which Kafka Streams cannot cache:
  * <ul>
  *   <li>{@value #WINDOWS}: open windows, key {@code <start>|<accountId>}, value {@code WindowAggregate};</li>
  *   <li>{@value #WATERMARK}: the task's watermark (epoch ms), one key;</li>
- *   <li>{@value #SIGHTINGS}: window store, key accountId at the payment's event time, value {@code Sighting},
- *       JSON, retained for window + grace + the travel gap (older ones cannot pair with a payment that is not late);</li>
+ *   <li>{@value #SIGHTINGS}: window store, key {@code <accountId>|<country>} at the payment's event time, value
+ *       {@code Sighting}, retained for window + grace + the travel gap (older ones cannot pair with a payment that
+ *       is not late); releases before wrote key accountId, see {@code FraudChecks};</li>
+ *   <li>{@value #SIGHTING_COUNTRIES}: key accountId, value {@code SightingCountries}: the countries of the account's
+ *       sightings, each with its latest event time, without those expired;</li>
  *   <li>{@value #DAILY_SPEND}: window store, key accountId at the UTC day's start, value {@code DailySpend} JSON,
  *       retained two days.</li>
  * </ul>
@@ -31,6 +34,7 @@ public final class AccountMonitoring implements ProcessorSupplier<String, Accoun
     public static final String WINDOWS = "account-windows";
     public static final String WATERMARK = "monitor-watermark";
     public static final String SIGHTINGS = "account-sightings";
+    public static final String SIGHTING_COUNTRIES = "account-sighting-countries";
     public static final String DAILY_SPEND = "account-daily-spend";
 
     private final WindowProperties windows;
@@ -48,10 +52,14 @@ public final class AccountMonitoring implements ProcessorSupplier<String, Accoun
         return new AccountMonitor(windows, rules, events);
     }
 
+    /** How long sightings are kept: window + grace + the travel gap (+ a window's slack). */
+    static Duration sightingRetention(WindowProperties windows, FraudRules rules) {
+        return windows.size().plus(windows.grace()).plus(rules.impossibleTravel().maxGap()).plus(windows.size());
+    }
+
     @Override
     public Set<StoreBuilder<?>> stores() {
-        Duration travelRetention = windows.size().plus(windows.grace()).plus(rules.impossibleTravel().maxGap())
-                .plus(windows.size());
+        Duration travelRetention = sightingRetention(windows, rules);
         Duration day = Duration.ofDays(1);
         return Set.of(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOWS), Serdes.String(),
@@ -60,6 +68,8 @@ public final class AccountMonitoring implements ProcessorSupplier<String, Accoun
                         .withCachingEnabled(),
                 Stores.windowStoreBuilder(Stores.persistentWindowStore(SIGHTINGS, travelRetention, Duration.ofMillis(1), true),
                         Serdes.String(), StateSerdes.sightings()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGHTING_COUNTRIES), Serdes.String(),
+                        StateSerdes.sightingCountries()).withCachingEnabled(),
                 Stores.windowStoreBuilder(Stores.persistentWindowStore(DAILY_SPEND, day.multipliedBy(2), day, false),
                         Serdes.String(), StateSerdes.dailySpend()).withCachingEnabled());
     }

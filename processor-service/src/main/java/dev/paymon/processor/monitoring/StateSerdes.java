@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -37,6 +39,23 @@ final class StateSerdes {
             out.writeLong(sighting.occurredAt().getEpochSecond());
             out.writeInt(sighting.occurredAt().getNano());
         }, in -> new Sighting(in.readUTF(), in.readUTF(), Instant.ofEpochSecond(in.readLong(), in.readInt())));
+    }
+
+    static Serde<SightingCountries> sightingCountries() {
+        return serde(SightingCountries.class, (countries, out) -> {
+            out.writeInt(countries.latest().size());
+            for (Map.Entry<String, Long> entry : countries.latest().entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeLong(entry.getValue());
+            }
+        }, in -> {
+            int size = in.readInt();
+            Map<String, Long> latest = new HashMap<>(size * 2);
+            for (int i = 0; i < size; i++) {
+                latest.put(in.readUTF(), in.readLong());
+            }
+            return new SightingCountries(latest);
+        });
     }
 
     static Serde<DailySpend> dailySpend() {

@@ -55,7 +55,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>State stores (persistent, changelogged): {@value Deduplication#STORE} (payment ids), and the
  * monitor's {@value AccountMonitoring#WINDOWS}, {@value AccountMonitoring#WATERMARK},
- * {@value AccountMonitoring#SIGHTINGS}, {@value AccountMonitoring#DAILY_SPEND} (see {@code AccountMonitoring}).
+ * {@value AccountMonitoring#SIGHTINGS}, {@value AccountMonitoring#SIGHTING_COUNTRIES},
+ * {@value AccountMonitoring#DAILY_SPEND} (see {@code AccountMonitoring}).
  *
  * <p>Dead-letter reasons: {@code UNDECODABLE} (stage {@code decode}; also a {@code ce_type} of another event type), {@code MISSING_EVENT_TIME} and
  * {@code INVALID_EVENT} ({@code validate}), {@code UNKNOWN_FX_RATE} and {@code PROCESSING_ERROR}

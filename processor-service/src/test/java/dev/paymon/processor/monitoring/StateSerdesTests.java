@@ -7,6 +7,7 @@ import dev.paymon.processor.rules.Sighting;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,9 @@ class StateSerdesTests {
         WindowAggregate exponent = new WindowAggregate(1, new BigDecimal("7.5E+3"), new BigDecimal("7.5E+3"), List.of("p"));
         assertThat(roundTrip(StateSerdes.windows(), exponent)).isEqualTo(exponent);
         assertThat(roundTrip(StateSerdes.dailySpend(), DailySpend.NONE).total().scale()).isEqualTo(2);
+        SightingCountries countries = new SightingCountries(Map.of("DE", 1_000L, "FR", Long.MAX_VALUE));
+        assertThat(roundTrip(StateSerdes.sightingCountries(), countries)).isEqualTo(countries);
+        assertThat(roundTrip(StateSerdes.sightingCountries(), SightingCountries.NONE)).isEqualTo(SightingCountries.NONE);
     }
 
     @Test

@@ -17,12 +17,15 @@ import dev.paymon.events.PaymentInitiated;
 import dev.paymon.events.PaymentStatus;
 import dev.paymon.events.RiskTier;
 import dev.paymon.events.Severity;
+import dev.paymon.processor.monitoring.AccountMonitoring;
+import dev.paymon.processor.rules.Sighting;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.apache.kafka.streams.state.WindowStore;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,6 +143,34 @@ class FraudTopologyTests {
 
         assertThat(fixture.alerts.readValuesToList()).extracting(AlertRaised::paymentIds)
                 .containsExactly(List.of("p-2", "p-5"), List.of("p-3", "p-5"));
+    }
+
+    @Test
+    void pairsAPaymentWithTheSightingsOfEveryOtherCountryInTheGap() {
+        fixture.send(payment("p-1", "acc-1", "1.00", "DE", at("10:15:00")));
+        fixture.send(payment("p-2", "acc-1", "1.00", "DE", at("10:16:00")));
+        fixture.send(payment("p-3", "acc-1", "1.00", "FR", at("10:17:00")));
+        fixture.send(payment("p-4", "acc-1", "1.00", "IT", at("10:18:00")));
+        fixture.send(payment("p-5", "acc-1", "1.00", "IT", at("10:26:30")));
+
+        assertThat(fixture.alerts.readValuesToList()).extracting(AlertRaised::paymentIds).containsExactly(
+                List.of("p-1", "p-3"), List.of("p-2", "p-3"),
+                List.of("p-1", "p-4"), List.of("p-2", "p-4"), List.of("p-3", "p-4"),
+                List.of("p-3", "p-5"));
+    }
+
+    @Test
+    void findsPairsWithSightingsStoredByEarlierReleasesUnderTheAccountAlone() {
+        WindowStore<String, Sighting> sightings = fixture.driver.getWindowStore(AccountMonitoring.SIGHTINGS);
+        Instant earlier = at("10:14:00");
+        sightings.put("acc-1", new Sighting("p-old", "FR", earlier), earlier.toEpochMilli());
+
+        fixture.send(payment("p-1", "acc-1", "1.00", "DE", at("10:15:00")));
+        fixture.send(payment("p-2", "acc-1", "1.00", "DE", at("10:16:00")));
+        fixture.send(payment("p-3", "acc-2", "1.00", "DE", at("10:16:00")));
+
+        assertThat(fixture.alerts.readValuesToList()).extracting(AlertRaised::accountId, AlertRaised::paymentIds)
+                .containsExactly(tuple("acc-1", List.of("p-old", "p-1")), tuple("acc-1", List.of("p-old", "p-2")));
     }
 
     @Test
