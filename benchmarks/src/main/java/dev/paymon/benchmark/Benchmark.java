@@ -52,7 +52,7 @@ public final class Benchmark {
                 options.quick() ? ", quick" : "", options.sections(), database.description(), dataDir);
         List<String> failures = new ArrayList<>();
         PipelineBenchmark pipeline = null;
-        try (BenchStack stack = new BenchStack(root, dataDir, database)) {
+        try (BenchStack stack = new BenchStack(root, dataDir, database, options.serviceArguments())) {
             Thread cleanup = new Thread(stack::close, "benchmark-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
             Bench bench = new Bench(options, stack, root);

@@ -2,8 +2,11 @@ package dev.paymon.benchmark;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,22 +17,30 @@ import java.util.Set;
  * @param sections the sections to run, in {@link #SECTIONS} order
  * @param out      where the markdown goes too
  * @param h2       the subscriber on H2 instead of PostgreSQL
+ * @param serviceArguments extra command-line arguments by service ({@code publisher}, {@code processor},
+ *                 {@code subscriber}), after the benchmark's own: to measure a setting
  */
 public record Options(int rounds, boolean quick, Set<String> sections, Path out, boolean h2, String postgresUrl,
-                      String postgresUser, String postgresPassword) {
+                      String postgresUser, String postgresPassword, Map<String, List<String>> serviceArguments) {
+
+    public static final List<String> SERVICES = List.of("publisher", "processor", "subscriber");
 
     public static final List<String> SECTIONS = List.of("kafka", "http", "batch", "sustained", "pipeline",
             "startup");
     static final String USAGE = """
             usage: ./benchmark.sh [--rounds=N] [--quick] [--only=section,...] [--out=FILE] [--h2]
                                   [--postgres=jdbc:postgresql://127.0.0.1:5432/] [--postgres-user=postgres]
-                                  [--postgres-password=]
+                                  [--postgres-password=] [--service-arg=SERVICE:ARGUMENT ...]
               --rounds=N  rounds per figure, the median is reported (default 3)
               --quick     short runs (about 3 minutes in all): checks the harness, rough figures
               --only=...  some of: kafka, http, batch, sustained, pipeline (latencies and footprint), startup
               --out=FILE  also write the markdown there (default benchmarks/target/benchmark-results.md)
               --h2        the subscriber on its embedded H2 database instead of a fresh PostgreSQL database
                           paymon_bench (used anyway, and said so, when PostgreSQL cannot be reached)
+              --service-arg=SERVICE:ARGUMENT
+                          one more argument for publisher, processor or subscriber, e.g.
+                          --service-arg=processor:--spring.kafka.streams.properties.commit.interval.ms=50
+                          (repeatable; the report's command line shows them)
             """;
 
     public static Options parse(List<String> args, Path root) {
@@ -41,6 +52,7 @@ public record Options(int rounds, boolean quick, Set<String> sections, Path out,
         String url = "jdbc:postgresql://127.0.0.1:5432/";
         String user = "postgres";
         String password = "";
+        Map<String, List<String>> serviceArguments = new LinkedHashMap<>();
         for (String arg : args) {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             if (arg.startsWith("--rounds=")) {
@@ -71,11 +83,21 @@ public record Options(int rounds, boolean quick, Set<String> sections, Path out,
                 user = value;
             } else if (arg.startsWith("--postgres-password=")) {
                 password = value;
+            } else if (arg.startsWith("--service-arg=")) {
+                int colon = value.indexOf(':');
+                String service = colon < 0 ? "" : value.substring(0, colon);
+                if (!SERVICES.contains(service) || colon == value.length() - 1) {
+                    throw new IllegalArgumentException("--service-arg needs SERVICE:ARGUMENT with SERVICE one of "
+                            + SERVICES + ", was " + value + "\n" + USAGE);
+                }
+                serviceArguments.computeIfAbsent(service, name -> new ArrayList<>()).add(value.substring(colon + 1));
             } else {
                 throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
-        return new Options(rounds, quick, Set.copyOf(sections), out, h2, url, user, password);
+        serviceArguments.replaceAll((service, arguments) -> List.copyOf(arguments));
+        return new Options(rounds, quick, Set.copyOf(sections), out, h2, url, user, password,
+                Map.copyOf(serviceArguments));
     }
 
     public boolean runs(String section) {

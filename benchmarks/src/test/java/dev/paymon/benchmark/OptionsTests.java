@@ -1,10 +1,12 @@
 package dev.paymon.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OptionsTests {
@@ -35,6 +37,18 @@ class OptionsTests {
         assertThat(options.runs("pipeline")).isFalse();
         assertThat(options.out()).isEqualTo(Path.of("/tmp/b.md"));
         assertThat(options.h2()).isTrue();
+    }
+
+    @Test
+    void collectsServiceArgumentsByService() {
+        Options options = Options.parse(List.of("--service-arg=processor:--a=1", "--service-arg=publisher:--b=2",
+                "--service-arg=processor:--c=x:y"), ROOT);
+
+        assertThat(options.serviceArguments()).isEqualTo(Map.of("processor", List.of("--a=1", "--c=x:y"),
+                "publisher", List.of("--b=2")));
+        assertThat(Options.parse(List.of(), ROOT).serviceArguments()).isEmpty();
+        assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(List.of("--service-arg=broker:--x"), ROOT));
+        assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(List.of("--service-arg=processor:"), ROOT));
     }
 
     @Test

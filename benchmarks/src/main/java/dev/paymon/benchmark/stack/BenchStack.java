@@ -44,7 +44,8 @@ public final class BenchStack implements AutoCloseable {
     private final Service echo;
     private volatile boolean closed;
 
-    public BenchStack(Path root, Path dataDir, Database database) {
+    /** @param serviceArguments more arguments by short service name (publisher, processor, subscriber) */
+    public BenchStack(Path root, Path dataDir, Database database, Map<String, List<String>> serviceArguments) {
         this.dataDir = dataDir;
         this.settings = StackSettings.defaults(root, dataDir)
                 .withPorts(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next())
@@ -52,8 +53,11 @@ public final class BenchStack implements AutoCloseable {
                 .withApiKey(apiKey)
                 .withServiceJvmOptions(SERVICE_JVM)
                 .withExtraArguments(Map.of(
-                        StackSettings.PUBLISHER, List.of("--paymon.publisher.admission.max-in-flight=" + MAX_IN_FLIGHT),
-                        StackSettings.SUBSCRIBER, database.subscriberArguments()));
+                        StackSettings.PUBLISHER, with(List.of("--paymon.publisher.admission.max-in-flight="
+                                + MAX_IN_FLIGHT), serviceArguments.get("publisher")),
+                        StackSettings.PROCESSOR, with(List.of(), serviceArguments.get("processor")),
+                        StackSettings.SUBSCRIBER, with(database.subscriberArguments(),
+                                serviceArguments.get("subscriber"))));
         this.stack = new LocalStack(settings);
         services.put(StackSettings.PUBLISHER, stack.publisher());
         services.put(StackSettings.PROCESSOR, stack.processor());
@@ -62,6 +66,14 @@ public final class BenchStack implements AutoCloseable {
         int echoPort = FreePorts.next();
         this.echo = new Service(ECHO, root.resolve("benchmarks").resolve("target").resolve("benchmarks-echo.jar"),
                 echoPort, echoPort, SERVICE_JVM, List.of());
+    }
+
+    private static List<String> with(List<String> arguments, List<String> more) {
+        List<String> all = new ArrayList<>(arguments);
+        if (more != null) {
+            all.addAll(more);
+        }
+        return List.copyOf(all);
     }
 
     /** Starts the broker. */
@@ -113,13 +125,13 @@ public final class BenchStack implements AutoCloseable {
     }
 
     /**
-     * Replaces the processor with one given {@code arguments} in addition to its usual ones (e.g. another
+     * Replaces the processor with one given {@code arguments} in addition to its usual ones (and --service-arg's) (e.g. another
      * processing guarantee), on the same ports and state folder, and returns its start-up time.
      */
     public double restartProcessor(List<String> arguments) {
         services.get(StackSettings.PROCESSOR).stop(STOP_GRACE);
         Map<String, List<String>> extra = new HashMap<>(settings.extraArguments());
-        extra.put(StackSettings.PROCESSOR, arguments);
+        extra.put(StackSettings.PROCESSOR, with(settings.extraArguments().get(StackSettings.PROCESSOR), arguments));
         services.put(StackSettings.PROCESSOR, new LocalStack(settings.withExtraArguments(extra)).processor());
         return start(StackSettings.PROCESSOR);
     }
