@@ -22,6 +22,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * tumbling windows, runs the fraud rules, and emits the payment (FLAGGED with its alert ids when rules
  * fired), the alerts, each window's final result, and late payments for the dead-letter topic.
  *
+ * <p><b>Closing.</b> Each payment closes at most {@code close-per-payment} due windows, and each wall-clock check at
+ * most {@code close-per-check}: the windows of all accounts become due at the same moment, and emitting thousands at
+ * once held up every payment behind them. A due window that is not yet emitted is final all the same.
+ *
  * <p><b>Watermark.</b> A window {@code [start, end)} is final once {@code end + grace <= watermark}. The
  * watermark only grows: it is the highest event time this task has seen, and, when the task has been
  * quiet (no payment) for a whole close-check interval, that event time plus the wall-clock time spent
@@ -89,6 +93,7 @@ final class AccountMonitor implements Processor<String, AccountPayment, String, 
         AccountPayment payment = record.value();
         long eventTime = payment.eventTime();
         advanceWatermarkTo(eventTime);
+        closeDueWindows(settings.closePerPayment());
         watermarkAtLastPayment = watermark;
         lastPaymentWallClock = context.currentSystemTimeMs();
         List<Outcome> outcomes;
@@ -134,17 +139,24 @@ final class AccountMonitor implements Processor<String, AccountPayment, String, 
             long quietFor = Math.max(0, now - lastPaymentWallClock);
             advanceWatermarkTo(Math.min(now, watermarkAtLastPayment + quietFor));
         }
+        closeDueWindows(settings.closePerCheck());
     }
 
-    /** Moves the watermark forward (never back) and emits the windows that became final. */
+    /** Moves the watermark forward (never back). */
     private void advanceWatermarkTo(long time) {
         if (time <= watermark) {
             return;
         }
-        long previous = watermark;
         watermark = time;
         watermarkStore.put(WATERMARK, watermark);
-        for (AccountActivity closed : windows.closeUpTo(previous, watermark)) {
+    }
+
+    /** Emits up to {@code limit} of the windows final at the watermark (spread, so that no payment waits for all). */
+    private void closeDueWindows(int limit) {
+        if (watermark < 0) {
+            return;
+        }
+        for (AccountActivity closed : windows.closeDue(watermark, limit)) {
             context.forward(new Record<>(closed.accountId(), (Outcome) new Outcome.Activity(closed),
                     closed.windowEnd().toEpochMilli(), new RecordHeaders()));
         }

@@ -11,14 +11,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The open tumbling windows of a task's accounts. Stored under {@code <window start, 19 digits>|<accountId>},
  * so the store iterates them by window start, then account: closing walks from the oldest window and stops
- * at the first one not yet due, and emits in a deterministic order. A closed window is deleted in the same
- * exactly-once transaction that emits it, so it is emitted once.
+ * at the first one not yet due (or at its limit), and emits in a deterministic order. A closed window is deleted in
+ * the same exactly-once transaction that emits it, so it is emitted once.
  */
 final class AccountWindows {
 
     private final KeyValueStore<String, WindowAggregate> store;
     private final long size;
     private final long grace;
+    /** Every window starting before this was closed (in this process); 0 after start. */
+    private long openFrom;
+    /** A watermark at which every final window was closed, or -1 when some may be left (or after start). */
+    private long allClosedAt = -1;
 
     AccountWindows(KeyValueStore<String, WindowAggregate> store, WindowProperties windows) {
         this.store = store;
@@ -46,18 +50,26 @@ final class AccountWindows {
     }
 
     /**
-     * Removes and returns, oldest first, every window that is final at {@code watermark}.
-     *
-     * @param previous the watermark before, at which every due window was closed already
+     * Removes and returns, oldest first, at most {@code limit} of the windows that are final at {@code watermark}.
+     * Cheap when none can be due: a range scan happens only after the watermark has passed the next window's
+     * close, or while windows due earlier are still left (and once after start, since those are not known).
      */
-    List<AccountActivity> closeUpTo(long previous, long watermark) {
+    List<AccountActivity> closeDue(long watermark, int limit) {
+        if (allClosedAt >= 0 && watermark < nextCloseAfter(allClosedAt)) {
+            return List.of();
+        }
         List<KeyValue<String, WindowAggregate>> due = new ArrayList<>();
-        // Start after the windows closed before: RocksDB would otherwise skip their tombstones on every call.
-        String from = key(Math.max(0, previous - size - grace + 1), "");
-        try (KeyValueIterator<String, WindowAggregate> windows = store.range(from, null)) {
+        boolean more = false;
+        // Start at the oldest window that may be open: RocksDB would otherwise skip the tombstones of the windows
+        // closed before on every call.
+        try (KeyValueIterator<String, WindowAggregate> windows = store.range(key(openFrom, ""), null)) {
             while (windows.hasNext()) {
                 KeyValue<String, WindowAggregate> window = windows.next();
                 if (startIn(window.key) + size + grace > watermark) {
+                    break;
+                }
+                if (due.size() == limit) {
+                    more = true;
                     break;
                 }
                 due.add(window);
@@ -69,8 +81,16 @@ final class AccountWindows {
             closed.add(window.value.toActivity(accountIn(window.key), Instant.ofEpochMilli(start),
                     Instant.ofEpochMilli(start + size)));
             store.delete(window.key);
+            openFrom = start;
         }
+        allClosedAt = more ? -1 : watermark;
         return closed;
+    }
+
+    /** The lowest watermark at which a window not yet final at {@code watermark} becomes final. */
+    private long nextCloseAfter(long watermark) {
+        long lastFinalStart = Math.floorDiv(watermark - size - grace, size) * size;
+        return lastFinalStart + size + size + grace;
     }
 
     static String key(long windowStart, String accountId) {

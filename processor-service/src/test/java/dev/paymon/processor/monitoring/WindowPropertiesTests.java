@@ -15,14 +15,18 @@ class WindowPropertiesTests {
     void defaultsToOneMinuteWindowsWithHalfAMinuteGraceCheckedEverySecond() {
         assertThat(new Binder(new MapConfigurationPropertySource(Map.of()))
                 .bindOrCreate("paymon.processor.windows", WindowProperties.class))
-                .isEqualTo(new WindowProperties(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(1)));
+                .isEqualTo(new WindowProperties(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(1), 4, 250));
     }
 
     @Test
-    void refusesAnEmptyWindowOrNegativeGrace() {
+    void refusesAnEmptyWindowNegativeGraceOrNoClosing() {
         assertThatIllegalArgumentException().isThrownBy(
-                () -> new WindowProperties(Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(1)));
+                () -> new WindowProperties(Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(1), 4, 250));
         assertThatIllegalArgumentException().isThrownBy(
-                () -> new WindowProperties(Duration.ofSeconds(60), Duration.ofSeconds(-1), Duration.ofSeconds(1)));
+                () -> new WindowProperties(Duration.ofSeconds(60), Duration.ofSeconds(-1), Duration.ofSeconds(1), 4, 250));
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> new WindowProperties(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(1), 0, 250));
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> new WindowProperties(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(1), 4, 0));
     }
 }

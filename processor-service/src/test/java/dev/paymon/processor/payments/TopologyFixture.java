@@ -51,7 +51,7 @@ final class TopologyFixture implements AutoCloseable {
     static final String PUBLISHER = "/paymon/publisher";
 
     static final WindowProperties WINDOWS = new WindowProperties(Duration.ofSeconds(60), Duration.ofSeconds(30),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1), 4, 250);
     static final RuleProperties RULES = new RuleProperties(new RuleProperties.LargeAmount(new BigDecimal("10000")),
             new RuleProperties.Velocity(5), new RuleProperties.ImpossibleTravel(Duration.ofMinutes(10)),
             new RuleProperties.DailyLimit(new BigDecimal("10000")));

@@ -60,6 +60,32 @@ class WindowTopologyTests {
     }
 
     @Test
+    void closesManyDueWindowsAFewPerPaymentOldestFirstEachOnceAndTheirLatePaymentsStayLate() {
+        for (int i = 0; i < 10; i++) {
+            fixture.send(payment("p-" + i, "acc-" + i, "1.00", at("10:15:10")));
+        }
+
+        // All ten windows of 10:15 are final now; each payment closes at most four of them.
+        fixture.send(payment("p-x", "acc-x", "1.00", at("10:16:30")));
+        assertThat(fixture.activity.readValuesToList()).extracting(AccountActivity::accountId)
+                .containsExactly("acc-0", "acc-1", "acc-2", "acc-3");
+        fixture.send(payment("p-y", "acc-y", "1.00", at("10:16:31")));
+        assertThat(fixture.activity.readValuesToList()).extracting(AccountActivity::accountId)
+                .containsExactly("acc-4", "acc-5", "acc-6", "acc-7");
+
+        // acc-9's window is final though not emitted yet: its payment is late and does not change it.
+        fixture.send(payment("p-late", "acc-9", "5.00", at("10:15:50")));
+        assertThat(DeadLetter.readFrom(fixture.deadLetterTopic.readRecord().headers()).reason())
+                .isEqualTo(DeadLetterReason.LATE_EVENT);
+        assertThat(fixture.activity.readValuesToList()).containsExactly(
+                activity("acc-8", "10:15", 1, "1.00", "1.00"), activity("acc-9", "10:15", 1, "1.00", "1.00"));
+
+        fixture.advanceWallClock(Duration.ofSeconds(1));
+        fixture.send(payment("p-z", "acc-z", "1.00", at("10:16:32")));
+        assertThat(fixture.activity.isEmpty()).as("each window emitted once").isTrue();
+    }
+
+    @Test
     void countsPaymentsArrivingOutOfOrderInsideTheGrace() {
         PaymentInitiated later = payment("p-1", "acc-1", "7.00", at("10:16:10"));
         PaymentInitiated earlier = payment("p-2", "acc-1", "3.00", at("10:15:40"));
