@@ -28,6 +28,12 @@ final class Bench {
     final Path root;
     /** The rate the pipeline is warmed up at before anything of it is measured. */
     static final double WARM_UP_RATE = 1_000;
+    /**
+     * How long the warm-up lasts: two minutes, so that it spans two window closes (at :30 each minute). The first
+     * ones run code that steady traffic does not (closing windows, their results, the subscriber's upserts of
+     * them): the JIT compilers then deoptimise and recompile for seconds, on both cores.
+     */
+    static final int WARM_UP_SECONDS = 120;
 
     private final Set<String> running = new HashSet<>();
     private ConsumerLag lag;
@@ -67,15 +73,16 @@ final class Bench {
 
     /**
      * Starts the pipeline unless it runs, and unless done since the processor last started, runs it at
-     * {@value #WARM_UP_RATE} events/s for a minute (10 s when quick) and drains it: a service just started runs
-     * interpreted until its JIT compiler has caught up, which on 2 cores costs the processor seconds of backlog.
+     * {@value #WARM_UP_RATE} events/s for {@value #WARM_UP_SECONDS} s (10 s when quick) and drains it: a service just
+     * started runs interpreted until its JIT compiler has caught up, which on 2 cores costs the processor seconds of
+     * backlog.
      */
     void warmPipeline() {
         ensurePipeline();
         if (pipelineWarm) {
             return;
         }
-        Duration warmUp = options.pick(Duration.ofSeconds(60), Duration.ofSeconds(10));
+        Duration warmUp = options.pick(Duration.ofSeconds(WARM_UP_SECONDS), Duration.ofSeconds(10));
         Progress.log("pipeline: warming up at %.0f events/s for %d s", WARM_UP_RATE, warmUp.toSeconds());
         try (LoadRun load = PipelineLoad.start(this, WARM_UP_RATE)) {
             pause(warmUp);

@@ -49,7 +49,8 @@ final class Notes {
                 (pipeline.resolution() - 1) * 100))
                 + ". At-least-once: the processor restarted with "
                 + "`" + PipelineBenchmark.AT_LEAST_ONCE + "`. Before the first figure of a processor (either guarantee) the "
-                + "pipeline runs at " + (int) Bench.WARM_UP_RATE + " events/s for " + (options.quick() ? 10 : 60)
+                + "pipeline runs at " + (int) Bench.WARM_UP_RATE + " events/s for "
+                + (options.quick() ? 10 : Bench.WARM_UP_SECONDS)
                 + " s and drains, so that no figure includes JIT warm-up. Each rate after a warm-up, with the lag "
                 + "drained first; "
                 + "raw values also show the accepted and committed rates of each window.");

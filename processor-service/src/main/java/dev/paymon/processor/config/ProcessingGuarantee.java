@@ -17,6 +17,14 @@ public enum ProcessingGuarantee {
      */
     AT_LEAST_ONCE(StreamsConfig.AT_LEAST_ONCE);
 
+    /**
+     * {@code commit.interval.ms} under exactly-once unless configured: a {@code read_committed} reader sees outputs
+     * only at commit, so the interval is a floor under end-to-end latency. Kafka Streams' own 100 ms put the p99 at
+     * 2,000 payments/s at 300-450 ms in the benchmark, 20 ms at 137 ms, for some 15 % less sustained throughput
+     * (more, smaller transactions; record caches flushed more often).
+     */
+    public static final long EXACTLY_ONCE_COMMIT_INTERVAL_MS = 20;
+
     private final String streamsValue;
 
     ProcessingGuarantee(String streamsValue) {
@@ -34,7 +42,10 @@ public enum ProcessingGuarantee {
     }
 
     /**
-     * Puts this guarantee's {@code processing.guarantee} into the Streams settings.
+     * Puts this guarantee's {@code processing.guarantee} into the Streams settings, and under exactly-once
+     * {@code commit.interval.ms} {@value #EXACTLY_ONCE_COMMIT_INTERVAL_MS} unless they set it
+     * ({@code spring.kafka.streams.properties.commit.interval.ms}). At-least-once keeps Kafka Streams' default (30 s):
+     * its outputs are visible at once, and the interval only bounds what a crash makes it process again.
      *
      * @throws IllegalStateException if they already name another guarantee (set with
      *                               {@code spring.kafka.streams.properties.processing.guarantee}), as one of the two
@@ -49,5 +60,8 @@ public enum ProcessingGuarantee {
                     + ". Set only paymon.processor.processing-guarantee (exactly-once or at-least-once).");
         }
         streams.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, streamsValue);
+        if (this == EXACTLY_ONCE) {
+            streams.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, EXACTLY_ONCE_COMMIT_INTERVAL_MS);
+        }
     }
 }

@@ -19,8 +19,8 @@ final class AccountWindows {
     private final KeyValueStore<String, WindowAggregate> store;
     private final long size;
     private final long grace;
-    /** Every window starting before this was closed (in this process); 0 after start. */
-    private long openFrom;
+    /** Every window keyed below this was closed (in this process): just above the last closed key. */
+    private String scanFrom = key(0, "");
     /** A watermark at which every final window was closed, or -1 when some may be left (or after start). */
     private long allClosedAt = -1;
 
@@ -60,9 +60,9 @@ final class AccountWindows {
         }
         List<KeyValue<String, WindowAggregate>> due = new ArrayList<>();
         boolean more = false;
-        // Start at the oldest window that may be open: RocksDB would otherwise skip the tombstones of the windows
-        // closed before on every call.
-        try (KeyValueIterator<String, WindowAggregate> windows = store.range(key(openFrom, ""), null)) {
+        // Start after the last window closed: the store would otherwise skip the tombstones of the windows closed
+        // before on every call (thousands, while the windows of one minute are closed a few at a time).
+        try (KeyValueIterator<String, WindowAggregate> windows = store.range(scanFrom, null)) {
             while (windows.hasNext()) {
                 KeyValue<String, WindowAggregate> window = windows.next();
                 if (startIn(window.key) + size + grace > watermark) {
@@ -81,7 +81,7 @@ final class AccountWindows {
             closed.add(window.value.toActivity(accountIn(window.key), Instant.ofEpochMilli(start),
                     Instant.ofEpochMilli(start + size)));
             store.delete(window.key);
-            openFrom = start;
+            scanFrom = window.key + '\u0000';
         }
         allClosedAt = more ? -1 : watermark;
         return closed;

@@ -30,6 +30,17 @@ class ProcessingGuaranteeTests {
     }
 
     @Test
+    void commitsEveryTwentyMillisecondsUnderExactlyOnceUnlessConfiguredAndLeavesAtLeastOnceAlone() {
+        assertThat(applied(ProcessingGuarantee.EXACTLY_ONCE, new HashMap<>()))
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20L);
+        assertThat(applied(ProcessingGuarantee.EXACTLY_ONCE,
+                new HashMap<>(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100"))))
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        assertThat(applied(ProcessingGuarantee.AT_LEAST_ONCE, new HashMap<>()))
+                .doesNotContainKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+    }
+
+    @Test
     void acceptsTheSameGuaranteeSetInTheStreamsProperties() {
         Map<Object, Object> streams = new HashMap<>(Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once"));
 
