@@ -12,13 +12,14 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 final class ProducerSettings {
 
     /**
-     * Kafka 4 defaults {@code linger.ms} to 5: every synchronous request would wait 5 ms before its record is
-     * even sent. The publisher answers each request only after the broker's acknowledgement, so it sends at
-     * once (0) instead. Throughput under load does not suffer: while the idempotent producer has its five
-     * requests in flight, records of concurrent requests queue up and leave together as one batch.
-     * {@code spring.kafka.producer.properties.linger.ms} overrides this.
+     * The publisher answers each request only after the broker's acknowledgement, so every millisecond of
+     * {@code linger.ms} is a millisecond of every answer when the load is light (Kafka 4's default is 5). Sending
+     * at once (0), though, gave the broker, on the same cores, one small produce request after another under load;
+     * 2 ms gathered the records of concurrent requests into fewer, and in the benchmark (one run each) took one
+     * payment per request from 3,255 to 3,784 requests/s at 64 connections with the p99 at 80 % of that from 26 to
+     * 15 ms, and batches of 100 up by 9-13 %. {@code spring.kafka.producer.properties.linger.ms} overrides this.
      */
-    static final long DEFAULT_LINGER_MS = 0;
+    static final long DEFAULT_LINGER_MS = 2;
 
     private ProducerSettings() {
     }

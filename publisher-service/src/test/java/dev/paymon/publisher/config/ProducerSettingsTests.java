@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 class ProducerSettingsTests {
 
     @Test
-    void boundsEveryProducerWaitBySendTimeoutAndSendsAtOnce() {
+    void boundsEveryProducerWaitBySendTimeoutAndLingersTwoMilliseconds() {
         assertThat(ProducerSettings.bounded(Map.of(), Duration.ofSeconds(5))).isEqualTo(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0L,
+                ProducerConfig.LINGER_MS_CONFIG, 2L,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000L,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000));
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4998));
     }
 
     @Test
