@@ -4,7 +4,7 @@
 # and prints a markdown table (also written to benchmarks/target/benchmark-results.md). Progress goes to stderr.
 # Options: --rounds=N (default 3), --quick (short runs), --only=kafka,http,batch,sustained,pipeline,startup,
 # --out=FILE, --h2 (subscriber on H2 instead of a fresh PostgreSQL database paymon_bench on 127.0.0.1:5432).
-# The default run is planned for about 25 minutes on a quiet 2-core machine.
+# The default run takes about 30 minutes on a quiet 2-core machine.
 set -e
 cd "$(dirname "$0")"
 ./mvnw -q -B -Dmaven.test.skip=true package -pl benchmarks -am

@@ -32,7 +32,7 @@ public record Options(int rounds, boolean quick, Set<String> sections, Path out,
                                   [--postgres=jdbc:postgresql://127.0.0.1:5432/] [--postgres-user=postgres]
                                   [--postgres-password=] [--service-arg=SERVICE:ARGUMENT ...]
               --rounds=N  rounds per figure, the median is reported (default 3)
-              --quick     short runs (about 3 minutes in all): checks the harness, rough figures
+              --quick     short runs (about 4 minutes in all): checks the harness, rough figures
               --only=...  some of: kafka, http, batch, sustained, pipeline (latencies and footprint), startup
               --out=FILE  also write the markdown there (default benchmarks/target/benchmark-results.md)
               --h2        the subscriber on its embedded H2 database instead of a fresh PostgreSQL database
