@@ -24,7 +24,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p><b>Closing.</b> Each payment closes at most {@code close-per-payment} due windows, and each wall-clock check at
  * most {@code close-per-check}: the windows of all accounts become due at the same moment, and emitting them all at
- * once would hold up every payment behind them for a time that grows with the number of accounts. A due window that is not yet emitted is final all the same.
+ * once would hold up every payment behind them for a time that grows with the number of accounts. A due window
+ * that is not yet emitted is final all the same.
  *
  * <p><b>Watermark.</b> A window {@code [start, end)} is final once {@code end + grace <= watermark}. The
  * watermark only grows: it is the highest event time this task has seen, and, when the task has been

@@ -15,8 +15,8 @@ import org.apache.kafka.streams.state.Stores;
  * changelogged, named here so they keep their names across releases; values in {@link StateSerdes}' compact form).
  * The window, watermark, sighting-countries and daily-spend stores have a record cache: a key written many times
  * between two commits (the watermark on every payment, an account's window, countries and day) reaches RocksDB and
- * its changelog once per commit, inside the same commit (the exactly-once transaction), so nothing is weakened. The sightings store keeps
- * duplicates, which Kafka Streams cannot cache:
+ * its changelog once per commit, inside the same commit (the exactly-once transaction), so nothing is weakened.
+ * The sightings store keeps duplicates, which Kafka Streams cannot cache:
  * <ul>
  *   <li>{@value #WINDOWS}: open windows, key {@code <start>|<accountId>}, value {@code WindowAggregate};</li>
  *   <li>{@value #WATERMARK}: the task's watermark (epoch ms), one key;</li>

@@ -19,9 +19,10 @@ record SightingCountries(Map<String, Long> latest) {
 
     /** The countries other than {@code country} with a sighting after {@code after}, in alphabetical order. */
     List<String> otherCountriesSeenAfter(String country, long after) {
-        return new TreeMap<>(latest).entrySet().stream()
+        // Filtered before sorted: on most payments nothing is left to sort.
+        return latest.entrySet().stream()
                 .filter(entry -> !entry.getKey().equals(country) && entry.getValue() > after)
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     /**
