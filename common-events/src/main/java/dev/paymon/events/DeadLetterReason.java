@@ -8,10 +8,18 @@ public enum DeadLetterReason {
     INVALID_EVENT,
     /** No FX rate is known for the payment's currency. */
     UNKNOWN_FX_RATE,
-    /** The event arrived after its window's grace period. */
+    /**
+     * No longer written: a payment that arrives after its window closed is processed and marked {@code late} on
+     * {@code payments.enriched.v1} instead. Kept so that dead letters of earlier releases still read.
+     */
     LATE_EVENT,
     /** The event has no valid event time. */
     MISSING_EVENT_TIME,
     /** An unexpected error while processing a valid event. */
-    PROCESSING_ERROR
+    PROCESSING_ERROR,
+    /**
+     * A payment whose {@code paymentId} is already taken by a different payment (another account, amount, time...):
+     * one id is one payment, so the second is neither dropped as a duplicate nor stored.
+     */
+    PAYMENT_ID_CONFLICT
 }

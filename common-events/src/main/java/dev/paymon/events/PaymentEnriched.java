@@ -1,5 +1,7 @@
 package dev.paymon.events;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +15,9 @@ import java.util.List;
  * @param riskTier    the account's risk tier, or {@code null} when the account has no profile
  * @param alertIds    ids of the alerts this payment raised; empty when {@code status} is ACCEPTED
  * @param processedAt when the processor handled the payment
+ * @param late        the payment's event-time window had already closed when the processor handled it: it is not
+ *                    in that window's {@code AccountActivity}, and counted and checked by the rules like any other
+ *                    payment otherwise. Absent (false) in records of earlier releases.
  */
 public record PaymentEnriched(
         PaymentInitiated payment,
@@ -21,7 +26,9 @@ public record PaymentEnriched(
         RiskTier riskTier,
         PaymentStatus status,
         List<String> alertIds,
-        Instant processedAt) implements Event {
+        Instant processedAt,
+        // Absent in records of earlier releases: read as false rather than refused as a missing primitive.
+        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean late) implements Event {
 
     public PaymentEnriched {
         List<String> alerts = alertIds == null ? List.of() : alertIds;
@@ -42,6 +49,17 @@ public record PaymentEnriched(
             }
         });
         alertIds = List.copyOf(alerts);
+    }
+
+    /** This payment, marked late (its window had closed when it was processed). */
+    public PaymentEnriched asLate() {
+        return new PaymentEnriched(payment, amountBase, baseCurrency, riskTier, status, alertIds, processedAt, true);
+    }
+
+    /** This payment, FLAGGED with the ids of the alerts it raised. */
+    public PaymentEnriched flagged(List<String> raised) {
+        return new PaymentEnriched(payment, amountBase, baseCurrency, riskTier, PaymentStatus.FLAGGED, raised,
+                processedAt, late);
     }
 
     @Override

@@ -57,6 +57,19 @@ class EventCompatibilityTests {
                 .deserialize(Topics.FX_RATES_REFERENCE.name(), headers, v1)).isEqualTo(USD_IN_EUR);
     }
 
+    /** {@code late} was added within version 1: a record of an earlier release has none and is not late. */
+    @Test
+    void readsAnEnrichedPaymentWithoutTheLateFieldAsNotLate() {
+        ObjectNode json = sample(EventTypes.PAYMENT_ENRICHED);
+        json.remove("late");
+        byte[] earlier = EventJson.MAPPER.writeValueAsBytes(json);
+
+        assertThat(JsonSchemas.errors(EventTypes.PAYMENT_ENRICHED.schemaResource(), earlier)).isEmpty();
+        assertThat(EventJson.read(EventTypes.PAYMENT_ENRICHED, earlier)).isEqualTo(Samples.enriched());
+        assertThat(EventJson.read(EventTypes.PAYMENT_ENRICHED, EventJson.write(EventTypes.PAYMENT_ENRICHED,
+                Samples.enriched().asLate())).late()).isTrue();
+    }
+
     @ParameterizedTest
     @MethodSource("dev.paymon.events.Samples#eventTypes")
     void refusesUnknownFutureVersion(EventType<?> type) {

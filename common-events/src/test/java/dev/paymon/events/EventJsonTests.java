@@ -57,7 +57,7 @@ class EventJsonTests {
                 "merchantId":"merch-42","merchantCategory":"5411","country":"DE","channel":"CARD_PRESENT",\
                 "occurredAt":"2025-03-14T09:26:53.589Z"},"amountBase":"1000.00","baseCurrency":"EUR",\
                 "riskTier":"HIGH","status":"FLAGGED","alertIds":["LARGE_AMOUNT:pay-7f3c2a"],\
-                "processedAt":"2025-03-14T09:26:54.002Z","schemaVersion":1}""");
+                "processedAt":"2025-03-14T09:26:54.002Z","late":false,"schemaVersion":1}""");
     }
 
     @Test

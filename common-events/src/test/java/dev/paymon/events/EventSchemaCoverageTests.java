@@ -2,6 +2,8 @@ package dev.paymon.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -117,11 +119,22 @@ class EventSchemaCoverageTests {
         });
     }
 
-    /** Whether the record's constructor refuses {@code null} for one component (primitives are always written). */
+    /**
+     * Whether the record's constructor refuses {@code null} for one component. Primitives are always written and
+     * required, unless absence reads as their default ({@code @JsonSetter(nulls = AS_EMPTY)}, a field added within a
+     * version).
+     */
     private static boolean rejectsNull(Record sample, int index) {
         RecordComponent[] components = sample.getClass().getRecordComponents();
         if (components[index].getType().isPrimitive()) {
-            return true;
+            // The annotation reaches the record's field (its @Target has no RECORD_COMPONENT).
+            JsonSetter setter;
+            try {
+                setter = sample.getClass().getDeclaredField(components[index].getName()).getAnnotation(JsonSetter.class);
+            } catch (NoSuchFieldException e) {
+                throw new AssertionError(e);
+            }
+            return setter == null || setter.nulls() != Nulls.AS_EMPTY;
         }
         Object[] values = Arrays.stream(components).map(component -> valueOf(sample, component)).toArray();
         values[index] = null;

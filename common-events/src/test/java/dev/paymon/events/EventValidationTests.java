@@ -44,7 +44,7 @@ class EventValidationTests {
                 "accountId", "homeCountry", "riskTier", "currency", "dailyLimit", "updatedAt");
         assertThat(fields(() -> new FxRateUpdated(null, null, null, null))).containsExactly(
                 "currency", "rateToBase", "baseCurrency", "updatedAt");
-        assertThat(fields(() -> new PaymentEnriched(null, null, null, null, null, null, null))).containsExactly(
+        assertThat(fields(() -> new PaymentEnriched(null, null, null, null, null, null, null, false))).containsExactly(
                 "payment", "amountBase", "baseCurrency", "status", "processedAt");
         assertThat(fields(() -> new AccountActivity(null, null, null, -1, null, null))).containsExactly(
                 "accountId", "windowStart", "windowEnd", "count", "totalBase", "maxBase");
@@ -130,18 +130,18 @@ class EventValidationTests {
         PaymentInitiated payment = Samples.payment();
         BigDecimal base = payment.amount();
 
-        assertThat(invalid(() -> new PaymentEnriched(payment, base, "EUR", null, PaymentStatus.FLAGGED, List.of(), AT))
+        assertThat(invalid(() -> new PaymentEnriched(payment, base, "EUR", null, PaymentStatus.FLAGGED, List.of(), AT, false))
                 .violations())
                 .containsExactly(new FieldViolation("alertIds", "must not be empty when status is FLAGGED"));
         assertThat(invalid(() -> new PaymentEnriched(payment, base, "EUR", null, PaymentStatus.ACCEPTED,
-                List.of("VELOCITY:acc-1"), AT)).violations())
+                List.of("VELOCITY:acc-1"), AT, false)).violations())
                 .containsExactly(new FieldViolation("alertIds", "must be empty when status is ACCEPTED"));
     }
 
     @Test
     void acceptsEnrichedPaymentOfAnAccountWithoutProfileAndTreatsMissingAlertsAsNone() {
         PaymentEnriched enriched = new PaymentEnriched(Samples.payment(), new BigDecimal("1000.00"), "EUR", null,
-                PaymentStatus.ACCEPTED, null, AT);
+                PaymentStatus.ACCEPTED, null, AT, false);
 
         assertThat(enriched.alertIds()).isEmpty();
         assertThat(enriched.riskTier()).isNull();

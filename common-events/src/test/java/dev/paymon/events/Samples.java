@@ -34,7 +34,7 @@ final class Samples {
 
     static PaymentEnriched enriched() {
         return new PaymentEnriched(payment(), new BigDecimal("1000.00"), "EUR", RiskTier.HIGH, PaymentStatus.FLAGGED,
-                List.of("LARGE_AMOUNT:pay-7f3c2a"), Instant.parse("2025-03-14T09:26:54.002Z"));
+                List.of("LARGE_AMOUNT:pay-7f3c2a"), Instant.parse("2025-03-14T09:26:54.002Z"), false);
     }
 
     /** The sample of a type; fails with a hint when a new event type has none yet. */

@@ -11,7 +11,6 @@ import static dev.paymon.processor.Expected.text;
 import static dev.paymon.processor.Expected.undecodableDetail;
 import static dev.paymon.processor.Expected.withoutDetectionTime;
 import static dev.paymon.processor.Expected.withoutProcessingTime;
-import static dev.paymon.processor.Expected.withoutWatermark;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -55,6 +54,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -162,13 +163,15 @@ class ProcessorApplicationIT {
 
     /**
      * One known input set, including duplicates, a late payment and poison records, and the exact
-     * committed content of every output topic. Windows are 10 s with 5 s grace here, and the payments'
-     * event times lie in the next window, so it closes by the wall clock within seconds.
+     * committed content of every output topic. Windows are 10 s with 5 s grace here; the payments' event
+     * times lie at the start of the current window, behind the wall clock as a client stamps them, with at least
+     * 8 s of it left, so all are sent before the partitions, caught up, let the wall clock close it.
      */
     @Test
     @Order(2)
     void processesAKnownInputExactlyOnceIntoEveryOutputTopic() {
-        Instant window = Instant.ofEpochMilli((Instant.now().toEpochMilli() / 10_000 + 1) * 10_000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().toEpochMilli() % 10_000 < 2_000);
+        Instant window = Instant.ofEpochMilli(Instant.now().toEpochMilli() / 10_000 * 10_000);
         knownWindow = window;
         PaymentInitiated usd = payment("p-usd", "acc-1", "100.00", "USD", "DE", window);
         PaymentInitiated yen = payment("p-jpy", "acc-1", "1000", "JPY", "DE", window.plusSeconds(1));
@@ -190,6 +193,7 @@ class ProcessorApplicationIT {
                  "merchantCategory":"5411","country":"DE","channel":"ATM"}""".getBytes(UTF_8);
         Map<String, RecordMetadata> at = new HashMap<>();
         try (Broker broker = new Broker()) {
+            // Sent one by one (each acknowledged before the next, as a client retries), in well under the 8 s left.
             broker.send(Topics.PAYMENTS_INITIATED, usd.accountId(), usd);
             broker.send(Topics.PAYMENTS_INITIATED, euro.accountId(), euro);
             at.put("notJson", broker.send(Topics.PAYMENTS_INITIATED, "acc-1", notJson));
@@ -220,13 +224,16 @@ class ProcessorApplicationIT {
         AlertRaised travel = alert(FraudRule.IMPOSSIBLE_TRAVEL, Severity.HIGH, "acc-2", "p-eur|p-gbp", "p-eur", "p-gbp");
         AlertRaised velocity = alert(FraudRule.VELOCITY, Severity.MEDIUM, "acc-3", window.toString(),
                 "p-v1", "p-v2", "p-v3", "p-v4", "p-v5", "p-v6");
-        assertThat(Broker.readCommitted(Topics.FRAUD_ALERTS, deserializer(Topics.FRAUD_ALERTS), 4))
+        // The late payment is checked like any other, against the sightings around its own time.
+        AlertRaised lateTravel = alert(FraudRule.IMPOSSIBLE_TRAVEL, Severity.HIGH, "acc-2", "p-gbp|p-late",
+                "p-late", "p-gbp");
+        assertThat(Broker.readCommitted(Topics.FRAUD_ALERTS, deserializer(Topics.FRAUD_ALERTS), 5))
                 .extracting(ConsumerRecord::key, r -> withoutDetectionTime(r.value()))
                 .containsExactlyInAnyOrder(tuple("acc-1", largeAmount), tuple("acc-1", dailyLimit),
-                        tuple("acc-2", travel), tuple("acc-3", velocity));
+                        tuple("acc-2", travel), tuple("acc-3", velocity), tuple("acc-2", lateTravel));
 
         List<ConsumerRecord<String, PaymentEnriched>> enriched =
-                Broker.readCommitted(Topics.PAYMENTS_ENRICHED, deserializer(Topics.PAYMENTS_ENRICHED), 11);
+                Broker.readCommitted(Topics.PAYMENTS_ENRICHED, deserializer(Topics.PAYMENTS_ENRICHED), 12);
         List<Tuple> expected = new ArrayList<>(List.of(
                 tuple("acc-1", enrichedPayment(usd, "92.59", RiskTier.HIGH)),
                 tuple("acc-1", flagged(enrichedPayment(large, "6000.00", RiskTier.HIGH), largeAmount, dailyLimit)),
@@ -235,13 +242,15 @@ class ProcessorApplicationIT {
                 tuple("acc-2", flagged(enrichedPayment(pound, "234.00", null), travel))));
         burst.subList(0, 5).forEach(payment -> expected.add(tuple("acc-3", enrichedPayment(payment, "1.00", null))));
         expected.add(tuple("acc-3", flagged(enrichedPayment(burst.get(5), "1.00", null), velocity)));
+        // Its window closed five minutes before: processed all the same, marked late, not in any window's result.
+        expected.add(tuple("acc-2", flagged(enrichedPayment(late, "3.00", null).asLate(), lateTravel)));
         assertThat(enriched).extracting(ConsumerRecord::key, r -> withoutProcessingTime(r.value()))
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(enriched).extracting(r -> r.value().processedAt()).allMatch(t -> t.isAfter(started));
         assertThat(enriched).extracting(r -> CloudEvents.read(r.headers()).source()).containsOnly("/paymon/processor");
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = Broker.deadLettersFrom(Topics.PAYMENTS_INITIATED, 6);
-        assertThat(deadLetters).extracting(ConsumerRecord::key, r -> text(r.value()), r -> withoutWatermark(DeadLetter.readFrom(r.headers())))
+        List<ConsumerRecord<String, byte[]>> deadLetters = Broker.deadLettersFrom(Topics.PAYMENTS_INITIATED, 5);
+        assertThat(deadLetters).extracting(ConsumerRecord::key, r -> text(r.value()), r -> DeadLetter.readFrom(r.headers()))
                 .containsExactlyInAnyOrder(
                         tuple("acc-1", text(notJson), deadLetter(DeadLetterReason.UNDECODABLE, "decode",
                                 undecodableDetail(notJson), at.get("notJson"))),
@@ -254,10 +263,7 @@ class ProcessorApplicationIT {
                                 DeadLetterReason.PROCESSING_ERROR, "enrich", EventDecodingException.class.getName() + ": "
                                         + undecodableDetail(UNREADABLE_RATE), at.get("franc"))),
                         tuple("acc-1", text(timeless), deadLetter(DeadLetterReason.MISSING_EVENT_TIME, "validate",
-                                "occurredAt: missing", at.get("timeless"))),
-                        tuple("acc-2", text(EventJson.write(EventTypes.PAYMENT_INITIATED, late)), deadLetter(
-                                DeadLetterReason.LATE_EVENT, "window", "window of " + late.occurredAt()
-                                        + " closed at watermark ?", at.get("late"))));
+                                "occurredAt: missing", at.get("timeless"))));
     }
 
     @Test
@@ -280,7 +286,7 @@ class ProcessorApplicationIT {
 
     @Test
     @Order(4)
-    void exposesKafkaStreamsMetricsAndCountsDeadLettersDuplicatesLateEventsAndAlerts() {
+    void exposesKafkaStreamsMetricsAndCountsDeadLettersDuplicatesLatePaymentsAndAlerts() {
         String prometheus = actuator.get("/prometheus").body();
 
         assertThat(prometheus).contains("kafka_stream_thread_process_total")
@@ -288,21 +294,23 @@ class ProcessorApplicationIT {
         assertThat(prometheus.lines().filter(line -> line.startsWith("paymon_processor_dlq_records_total")))
                 .containsExactlyInAnyOrder(
                         "paymon_processor_dlq_records_total{application=\"processor-service\",reason=\"INVALID_EVENT\"} 2.0",
-                        "paymon_processor_dlq_records_total{application=\"processor-service\",reason=\"LATE_EVENT\"} 1.0",
                         "paymon_processor_dlq_records_total{application=\"processor-service\",reason=\"MISSING_EVENT_TIME\"} 1.0",
                         "paymon_processor_dlq_records_total{application=\"processor-service\",reason=\"PROCESSING_ERROR\"} 1.0",
                         "paymon_processor_dlq_records_total{application=\"processor-service\",reason=\"UNDECODABLE\"} 1.0",
                         "paymon_processor_dlq_records_total{application=\"processor-service\",reason=\"UNKNOWN_FX_RATE\"} 1.0");
-        assertThat(prometheus.lines().filter(line -> line.startsWith("paymon_processor_") && !line.contains("dlq")))
+        // Whether a reading of the input's progress failed depends on when the topics appeared; it is counted.
+        assertThat(prometheus).contains("paymon_processor_input_progress_failures_total");
+        assertThat(prometheus.lines().filter(line -> line.startsWith("paymon_processor_") && !line.contains("dlq")
+                && !line.contains("input_progress")))
                 .containsExactlyInAnyOrder(
                         "paymon_processor_alerts_total{application=\"processor-service\",rule=\"DAILY_LIMIT\"} 1.0",
-                        "paymon_processor_alerts_total{application=\"processor-service\",rule=\"IMPOSSIBLE_TRAVEL\"} 1.0",
+                        "paymon_processor_alerts_total{application=\"processor-service\",rule=\"IMPOSSIBLE_TRAVEL\"} 2.0",
                         "paymon_processor_alerts_total{application=\"processor-service\",rule=\"LARGE_AMOUNT\"} 1.0",
                         "paymon_processor_alerts_total{application=\"processor-service\",rule=\"VELOCITY\"} 1.0",
                         "paymon_processor_duplicates_total{application=\"processor-service\"} 2.0",
-                        "paymon_processor_late_events_total{application=\"processor-service\"} 1.0",
+                        "paymon_processor_late_payments_total{application=\"processor-service\"} 1.0",
                         "paymon_processor_payments_processed_total{application=\"processor-service\",status=\"ACCEPTED\"} 8.0",
-                        "paymon_processor_payments_processed_total{application=\"processor-service\",status=\"FLAGGED\"} 3.0",
+                        "paymon_processor_payments_processed_total{application=\"processor-service\",status=\"FLAGGED\"} 4.0",
                         "paymon_processor_processing_guarantee{application=\"processor-service\",guarantee=\"exactly-once\"} 1.0",
                         "paymon_processor_stream_threads_alive{application=\"processor-service\"} 1.0");
     }
@@ -366,7 +374,7 @@ class ProcessorApplicationIT {
         }
 
         ConsumerRecord<String, PaymentEnriched> enriched = Broker.readCommitted(Topics.PAYMENTS_ENRICHED,
-                deserializer(Topics.PAYMENTS_ENRICHED), 13).stream()
+                deserializer(Topics.PAYMENTS_ENRICHED), 14).stream()
                 .filter(r -> r.value().payment().paymentId().equals("p-traced")).findFirst().orElseThrow();
         String traceparent = text(enriched.headers().lastHeader("traceparent").value());
         assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01")
@@ -393,9 +401,48 @@ class ProcessorApplicationIT {
         assertThat(activity).extracting(r -> r.value().accountId() + "@" + r.value().windowStart())
                 .containsExactlyInAnyOrder("acc-1@" + knownWindow, "acc-2@" + knownWindow, "acc-3@" + knownWindow,
                         "acc-2@" + Instant.ofEpochMilli(now.toEpochMilli() / 10_000 * 10_000));
-        assertThat(Broker.readCommitted(Topics.PAYMENTS_ENRICHED, deserializer(Topics.PAYMENTS_ENRICHED), 12))
+        assertThat(Broker.readCommitted(Topics.PAYMENTS_ENRICHED, deserializer(Topics.PAYMENTS_ENRICHED), 13))
                 .extracting(r -> r.value().payment().paymentId())
                 .filteredOn(id -> id.equals("p-eur") || id.equals("p-marker")).containsExactlyInAnyOrder("p-eur", "p-marker");
+    }
+
+    /**
+     * A client whose clock runs four minutes ahead (the publisher would refuse it; this one writes to Kafka itself),
+     * then current payments of ten other accounts on its partition: none of them is late, as the watermark never
+     * passes the processor's clock, and the fast one is processed too (within {@code max-event-time-ahead}).
+     */
+    @Test
+    @Order(6)
+    void letsNoPaymentFromAFastClockMakeTheOtherPaymentsOfItsPartitionLate() {
+        String fast = "acc-fast";
+        int partition = partitionOf(fast);
+        List<String> others = IntStream.range(0, 1000).mapToObj(i -> "acc-current-" + i)
+                .filter(account -> partitionOf(account) == partition).limit(10).toList();
+        Instant now = Instant.now();
+        try (Broker broker = new Broker()) {
+            broker.send(Topics.PAYMENTS_INITIATED, fast, payment("p-fast", fast, "1.00", "EUR", "DE",
+                    now.plus(Duration.ofMinutes(4))));
+            for (int i = 0; i < others.size(); i++) {
+                broker.send(Topics.PAYMENTS_INITIATED, others.get(i), payment("p-current-" + i, others.get(i), "1.00",
+                        "EUR", "DE", Instant.now().minusSeconds(1)));
+            }
+        }
+
+        List<ConsumerRecord<String, PaymentEnriched>> mine = new ArrayList<>();
+        await().atMost(Broker.PATIENCE).until(() -> {
+            mine.clear();
+            Broker.readCommitted(Topics.PAYMENTS_ENRICHED, deserializer(Topics.PAYMENTS_ENRICHED), 0).stream()
+                    .filter(r -> r.value().payment().paymentId().matches("p-(fast|current-\\d+)")).forEach(mine::add);
+            return mine.size() == 11;
+        });
+        assertThat(mine).extracting(r -> r.value().late()).containsOnly(false);
+        assertThat(mine).extracting(ConsumerRecord::partition).containsOnly(partition);
+        assertThat(Broker.readCommitted(Topics.PAYMENTS_DLQ, new ByteArrayDeserializer(), 0))
+                .extracting(r -> text(r.value())).noneMatch(value -> value.contains("p-current-") || value.contains("p-fast"));
+    }
+
+    private static int partitionOf(String accountId) {
+        return Utils.toPositive(Utils.murmur2(accountId.getBytes(UTF_8))) % 2;
     }
 
     @Test

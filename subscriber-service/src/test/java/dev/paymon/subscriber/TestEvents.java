@@ -34,7 +34,7 @@ public final class TestEvents {
         PaymentInitiated initiated = new PaymentInitiated(paymentId, accountId, new BigDecimal(amount), currency,
                 "merchant-7", "5411", "DE", Channel.ECOMMERCE, occurredAt);
         return new PaymentEnriched(initiated, new BigDecimal(amountBase), "EUR", RiskTier.LOW,
-                alertIds.isEmpty() ? PaymentStatus.ACCEPTED : PaymentStatus.FLAGGED, alertIds, processedAt);
+                alertIds.isEmpty() ? PaymentStatus.ACCEPTED : PaymentStatus.FLAGGED, alertIds, processedAt, false);
     }
 
     /** An alert as the processor raises it. */

@@ -12,26 +12,35 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Supplies the {@link AccountMonitor} of each task together with its state stores (all persistent and
- * changelogged, named here so they keep their names across releases; values in {@link StateSerdes}' compact form).
+ * changelogged, named here so they keep their names across releases; values in {@link StateSerdes}' compact form;
+ * each bounded, see the retentions below).
  * The window, watermark, sighting-countries and daily-spend stores have a record cache: a key written many times
  * between two commits (the watermark on every payment, an account's window, countries and day) reaches RocksDB and
  * its changelog once per commit, inside the same commit (the exactly-once transaction), so nothing is weakened.
  * The sightings store keeps duplicates, which Kafka Streams cannot cache:
  * <ul>
- *   <li>{@value #WINDOWS}: open windows, key {@code <start>|<accountId>}, value {@code WindowAggregate};</li>
+ *   <li>{@value #WINDOWS}: open windows, key {@code <start>|<accountId>}, value {@code WindowAggregate}; a window
+ *       is deleted when it closes (at most {@code max-event-time-ahead} of future windows per account);</li>
+ *   <li>{@value #CLOSED_WINDOWS}: window store, key accountId at the window's start, value {@code WindowAggregate}:
+ *       closed windows, for the VELOCITY count of late payments, retained for {@code history};</li>
  *   <li>{@value #WATERMARK}: the task's watermark (epoch ms), one key;</li>
  *   <li>{@value #SIGHTINGS}: window store, key {@code <accountId>|<country>} at the payment's event time, value
- *       {@code Sighting}, retained for window + grace + the travel gap (older ones cannot pair with a payment that
- *       is not late); releases before wrote key accountId, see {@code FraudChecks};</li>
+ *       {@code Sighting}, retained for {@code history} + the travel gap, and at least for window + grace + gap +
+ *       window (older ones cannot pair with a payment less late than that); releases before wrote key accountId, see
+ *       {@code FraudChecks};</li>
  *   <li>{@value #SIGHTING_COUNTRIES}: key accountId, value {@code SightingCountries}: the countries of the account's
- *       sightings, each with its latest event time, without those expired;</li>
- *   <li>{@value #DAILY_SPEND}: window store, key accountId at the UTC day's start, value {@code DailySpend} JSON,
+ *       sightings, each with its latest event time, without those expired; accounts whose sightings have all
+ *       expired are removed by a sweep that goes through a few hundred accounts a second;</li>
+ *   <li>{@value #DAILY_SPEND}: window store, key accountId at the UTC day's start, value {@code DailySpend},
  *       retained two days.</li>
  * </ul>
+ * Window stores drop what is older than their retention behind the newest event time they were given, so a
+ * payment later than that is checked against what is left (see {@code AccountMonitor}).
  */
 public final class AccountMonitoring implements ProcessorSupplier<String, AccountPayment, String, Outcome> {
 
     public static final String WINDOWS = "account-windows";
+    public static final String CLOSED_WINDOWS = "account-closed-windows";
     public static final String WATERMARK = "monitor-watermark";
     public static final String SIGHTINGS = "account-sightings";
     public static final String SIGHTING_COUNTRIES = "account-sighting-countries";
@@ -40,21 +49,30 @@ public final class AccountMonitoring implements ProcessorSupplier<String, Accoun
     private final WindowProperties windows;
     private final FraudRules rules;
     private final MonitorEvents events;
+    private final InputProgress progress;
 
-    public AccountMonitoring(WindowProperties windows, FraudRules rules, MonitorEvents events) {
+    /** @param progress when each input partition was last caught up, which lets a quiet task's windows close */
+    public AccountMonitoring(WindowProperties windows, FraudRules rules, MonitorEvents events, InputProgress progress) {
         this.windows = windows;
         this.rules = rules;
         this.events = events;
+        this.progress = progress;
     }
 
     @Override
     public Processor<String, AccountPayment, String, Outcome> get() {
-        return new AccountMonitor(windows, rules, events);
+        return new AccountMonitor(windows, rules, events, progress);
     }
 
-    /** How long sightings are kept: window + grace + the travel gap (+ a window's slack). */
+    /**
+     * How long sightings are kept: the history plus the travel gap, so that a payment as late as the history still
+     * finds the sightings it can pair with; at least window + grace + gap (+ a window's slack).
+     */
     static Duration sightingRetention(WindowProperties windows, FraudRules rules) {
-        return windows.size().plus(windows.grace()).plus(rules.impossibleTravel().maxGap()).plus(windows.size());
+        Duration gap = rules.impossibleTravel().maxGap();
+        Duration inTime = windows.size().plus(windows.grace()).plus(gap).plus(windows.size());
+        Duration late = windows.history().plus(gap);
+        return late.compareTo(inTime) > 0 ? late : inTime;
     }
 
     @Override
@@ -64,6 +82,8 @@ public final class AccountMonitoring implements ProcessorSupplier<String, Accoun
         return Set.of(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOWS), Serdes.String(),
                         StateSerdes.windows()).withCachingEnabled(),
+                Stores.windowStoreBuilder(Stores.persistentWindowStore(CLOSED_WINDOWS, windows.history(),
+                        windows.size(), false), Serdes.String(), StateSerdes.windows()).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WATERMARK), Serdes.String(), Serdes.Long())
                         .withCachingEnabled(),
                 Stores.windowStoreBuilder(Stores.persistentWindowStore(SIGHTINGS, travelRetention, Duration.ofMillis(1), true),

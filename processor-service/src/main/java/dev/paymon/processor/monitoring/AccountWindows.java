@@ -7,16 +7,19 @@ import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * The open tumbling windows of a task's accounts. Stored under {@code <window start, 19 digits>|<accountId>},
- * so the store iterates them by window start, then account: closing walks from the oldest window and stops
- * at the first one not yet due (or at its limit), and emits in a deterministic order. A closed window is deleted in
- * the same exactly-once transaction that emits it, so it is emitted once.
+ * The tumbling windows of a task's accounts. Open windows are stored under {@code <window start, 19 digits>|<accountId>},
+ * so the store iterates them by window start, then account: closing walks from the oldest window and stops at the
+ * first one not yet due (or at its limit), and emits in a deterministic order. A closed window is deleted from the
+ * open windows and kept, for {@code history}, in the closed windows (keyed by account at the window's start) in the
+ * same exactly-once transaction that emits it, so it is emitted once and a late payment still finds its count.
  */
 final class AccountWindows {
 
-    private final KeyValueStore<String, WindowAggregate> store;
+    private final KeyValueStore<String, WindowAggregate> open;
+    private final WindowStore<String, WindowAggregate> closed;
     private final long size;
     private final long grace;
     /** Every window keyed below this was closed (in this process): just above the last closed key. */
@@ -24,8 +27,10 @@ final class AccountWindows {
     /** A watermark at which every final window was closed, or -1 when some may be left (or after start). */
     private long allClosedAt = -1;
 
-    AccountWindows(KeyValueStore<String, WindowAggregate> store, WindowProperties windows) {
-        this.store = store;
+    AccountWindows(KeyValueStore<String, WindowAggregate> open, WindowStore<String, WindowAggregate> closed,
+                   WindowProperties windows) {
+        this.open = open;
+        this.closed = closed;
         this.size = windows.size().toMillis();
         this.grace = windows.grace().toMillis();
     }
@@ -39,13 +44,34 @@ final class AccountWindows {
         return startOf(eventTime) + size + grace <= watermark;
     }
 
-    /** Adds the payment to its window and returns the window's new aggregate. */
+    /** Adds a payment that is in time to its window and returns the window's new aggregate. */
     WindowAggregate add(AccountPayment payment, int idsToKeep) {
         String key = key(startOf(payment.eventTime()), payment.accountId());
-        WindowAggregate current = store.get(key);
+        WindowAggregate current = open.get(key);
         WindowAggregate updated = (current == null ? WindowAggregate.EMPTY : current)
                 .add(payment.paymentId(), payment.payment().amountBase(), idsToKeep);
-        store.put(key, updated);
+        open.put(key, updated);
+        return updated;
+    }
+
+    /**
+     * Counts a payment whose window is final in that window, without changing its result: in the open window when it
+     * is not emitted yet, else in the closed one (a new one when the window had no payment or its history is gone).
+     * Returns the window's new aggregate.
+     */
+    WindowAggregate addLate(AccountPayment payment, int idsToKeep) {
+        long start = startOf(payment.eventTime());
+        String key = key(start, payment.accountId());
+        WindowAggregate notEmitted = open.get(key);
+        if (notEmitted != null) {
+            WindowAggregate updated = notEmitted.addLate(payment.paymentId(), idsToKeep);
+            open.put(key, updated);
+            return updated;
+        }
+        WindowAggregate emitted = closed.fetch(payment.accountId(), start);
+        WindowAggregate updated = (emitted == null ? WindowAggregate.EMPTY : emitted)
+                .addLate(payment.paymentId(), idsToKeep);
+        closed.put(payment.accountId(), updated, start);
         return updated;
     }
 
@@ -62,7 +88,7 @@ final class AccountWindows {
         boolean more = false;
         // Start after the last window closed: the store would otherwise skip the tombstones of the windows closed
         // before on every call (thousands, while the windows of one minute are closed a few at a time).
-        try (KeyValueIterator<String, WindowAggregate> windows = store.range(scanFrom, null)) {
+        try (KeyValueIterator<String, WindowAggregate> windows = open.range(scanFrom, null)) {
             while (windows.hasNext()) {
                 KeyValue<String, WindowAggregate> window = windows.next();
                 if (startIn(window.key) + size + grace > watermark) {
@@ -75,16 +101,17 @@ final class AccountWindows {
                 due.add(window);
             }
         }
-        List<AccountActivity> closed = new ArrayList<>(due.size());
+        List<AccountActivity> emitted = new ArrayList<>(due.size());
         for (KeyValue<String, WindowAggregate> window : due) {
             long start = startIn(window.key);
-            closed.add(window.value.toActivity(accountIn(window.key), Instant.ofEpochMilli(start),
-                    Instant.ofEpochMilli(start + size)));
-            store.delete(window.key);
+            String account = accountIn(window.key);
+            emitted.add(window.value.toActivity(account, Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + size)));
+            open.delete(window.key);
+            closed.put(account, window.value, start);
             scanFrom = window.key + '\u0000';
         }
         allClosedAt = more ? -1 : watermark;
-        return closed;
+        return emitted;
     }
 
     /** The lowest watermark at which a window not yet final at {@code watermark} becomes final. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -32,6 +33,8 @@ final class FraudChecks {
     private final KeyValueStore<String, SightingCountries> countries;
     private final WindowStore<String, DailySpend> dailySpend;
     private final long sightingRetention;
+    /** Where the next sweep of the countries store goes on; {@code null}: from the first account. */
+    private String sweepFrom;
 
     FraudChecks(FraudRules rules, WindowStore<String, Sighting> sightings,
                 KeyValueStore<String, SightingCountries> countries, WindowStore<String, DailySpend> dailySpend,
@@ -48,11 +51,11 @@ final class FraudChecks {
         return accountId + '|' + country;
     }
 
-    /** @param window the payment's window, with the payment already added */
+    /** @param window the payment's window, with the payment already added (in time or late) */
     List<Finding> check(AccountPayment payment, long windowStart, WindowAggregate window) {
         List<Finding> findings = new ArrayList<>();
         rules.largeAmount().check(payment.payment(), payment.dailyLimitBase()).ifPresent(findings::add);
-        rules.velocity().check(payment.accountId(), Instant.ofEpochMilli(windowStart), window.count(),
+        rules.velocity().check(payment.accountId(), Instant.ofEpochMilli(windowStart), window.velocityCount(),
                 window.paymentIds()).ifPresent(findings::add);
         findings.addAll(impossibleTravel(payment));
         dailyLimit(payment).ifPresent(findings::add);
@@ -98,6 +101,30 @@ final class FraudChecks {
             }
         }
         return seen;
+    }
+
+    /**
+     * Forgets, in at most {@code limit} accounts from where the last sweep stopped (wrapping around), the countries
+     * whose sightings have all expired by {@code streamTime}, and removes accounts left with none: an account that
+     * stops paying would otherwise keep its entry for ever.
+     */
+    void sweepCountries(long streamTime, int limit) {
+        List<KeyValue<String, SightingCountries>> batch = new ArrayList<>(limit);
+        try (KeyValueIterator<String, SightingCountries> accounts = countries.range(sweepFrom, null)) {
+            while (batch.size() < limit && accounts.hasNext()) {
+                batch.add(accounts.next());
+            }
+        }
+        long forgetBefore = streamTime - sightingRetention;
+        for (KeyValue<String, SightingCountries> account : batch) {
+            SightingCountries kept = account.value.forget(forgetBefore);
+            if (kept.isEmpty()) {
+                countries.delete(account.key);
+            } else if (kept != account.value) {
+                countries.put(account.key, kept);
+            }
+        }
+        sweepFrom = batch.size() < limit ? null : batch.get(batch.size() - 1).key + '\u0000';
     }
 
     private Optional<Finding> dailyLimit(AccountPayment payment) {

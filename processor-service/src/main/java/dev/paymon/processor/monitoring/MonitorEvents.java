@@ -9,8 +9,8 @@ public interface MonitorEvents {
     /** A payment id seen before was dropped. */
     void duplicate();
 
-    /** A payment arrived after its window's grace period and was dead-lettered. */
-    void lateEvent();
+    /** A payment arrived after its window had closed: processed, marked late, not in the window's result. */
+    void latePayment();
 
     void alertRaised(FraudRule rule);
 

@@ -8,26 +8,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counters of the monitoring pipeline (Prometheus names end in {@code _total}): {@value #DUPLICATES},
- * {@value #LATE_EVENTS}, {@value #ALERTS} (tag {@code rule}) and {@value #PROCESSED} (tag {@code status}). As with the dead-letter counter, work
+ * {@value #LATE_PAYMENTS}, {@value #ALERTS} (tag {@code rule}) and {@value #PROCESSED} (tag {@code status}). As with the dead-letter counter, work
  * redone after an aborted exactly-once transaction is counted again: the topics are the truth.
  */
 @Component
 public class MonitoringMetrics implements MonitorEvents {
 
     public static final String DUPLICATES = "paymon.processor.duplicates";
-    public static final String LATE_EVENTS = "paymon.processor.late.events";
+    public static final String LATE_PAYMENTS = "paymon.processor.late.payments";
     public static final String ALERTS = "paymon.processor.alerts";
     public static final String PROCESSED = "paymon.processor.payments.processed";
 
     private final MeterRegistry registry;
     private final Counter duplicates;
-    private final Counter lateEvents;
+    private final Counter latePayments;
 
     MonitoringMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.duplicates = Counter.builder(DUPLICATES).description("Payments dropped as duplicates of a payment id")
                 .register(registry);
-        this.lateEvents = Counter.builder(LATE_EVENTS).description("Payments dead-lettered after their window's grace")
+        this.latePayments = Counter.builder(LATE_PAYMENTS)
+                .description("Payments processed after their window had closed (late=true, not in the window's result)")
                 .register(registry);
     }
 
@@ -37,8 +38,8 @@ public class MonitoringMetrics implements MonitorEvents {
     }
 
     @Override
-    public void lateEvent() {
-        lateEvents.increment();
+    public void latePayment() {
+        latePayments.increment();
     }
 
     @Override

@@ -30,13 +30,28 @@ record SightingCountries(Map<String, Long> latest) {
      * {@code forgetBefore} (their sightings have expired from the store).
      */
     SightingCountries seen(String country, long time, long forgetBefore) {
-        Map<String, Long> next = new TreeMap<>();
-        latest.forEach((known, at) -> {
-            if (at >= forgetBefore) {
-                next.put(known, at);
-            }
-        });
+        Map<String, Long> next = kept(forgetBefore);
         next.merge(country, time, Math::max);
         return new SightingCountries(next);
+    }
+
+    /** Without the countries whose latest sighting is before {@code forgetBefore}; this one if none is. */
+    SightingCountries forget(long forgetBefore) {
+        Map<String, Long> kept = kept(forgetBefore);
+        return kept.size() == latest.size() ? this : new SightingCountries(kept);
+    }
+
+    boolean isEmpty() {
+        return latest.isEmpty();
+    }
+
+    private Map<String, Long> kept(long forgetBefore) {
+        Map<String, Long> kept = new TreeMap<>();
+        latest.forEach((known, at) -> {
+            if (at >= forgetBefore) {
+                kept.put(known, at);
+            }
+        });
+        return kept;
     }
 }

@@ -20,35 +20,38 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * Compact binary values of the monitor's state stores. Every payment reads and writes several of them (the
  * account's sightings within the travel gap, its window, its day's spend), and as JSON their parsing (instants,
- * decimals) was the largest cost per payment. A value starts with {@value #VERSION}; a value starting with
- * {@code '{'} is the JSON written by earlier releases and is still read, so existing state and changelogs need no
- * migration. Decimals keep their scale (written as their string form).
+ * decimals) was the largest cost per payment. A value starts with its format's version (1, or 2 for windows, which
+ * gained the count of late payments; version 1 is still read, as none); a value starting with {@code '{'} is the JSON
+ * written by earlier releases and is still read, so existing state and changelogs need no migration. Decimals keep
+ * their scale (written as their string form).
  */
 final class StateSerdes {
 
     static final byte VERSION = 1;
+    /** Windows since they count late payments. */
+    static final byte WINDOWS_VERSION = 2;
     private static final byte JSON_START = '{';
 
     private StateSerdes() {
     }
 
     static Serde<Sighting> sightings() {
-        return serde(Sighting.class, (sighting, out) -> {
+        return serde(Sighting.class, VERSION, (sighting, out) -> {
             out.writeUTF(sighting.paymentId());
             out.writeUTF(sighting.country());
             out.writeLong(sighting.occurredAt().getEpochSecond());
             out.writeInt(sighting.occurredAt().getNano());
-        }, in -> new Sighting(in.readUTF(), in.readUTF(), Instant.ofEpochSecond(in.readLong(), in.readInt())));
+        }, (in, version) -> new Sighting(in.readUTF(), in.readUTF(), Instant.ofEpochSecond(in.readLong(), in.readInt())));
     }
 
     static Serde<SightingCountries> sightingCountries() {
-        return serde(SightingCountries.class, (countries, out) -> {
+        return serde(SightingCountries.class, VERSION, (countries, out) -> {
             out.writeInt(countries.latest().size());
             for (Map.Entry<String, Long> entry : countries.latest().entrySet()) {
                 out.writeUTF(entry.getKey());
                 out.writeLong(entry.getValue());
             }
-        }, in -> {
+        }, (in, version) -> {
             int size = in.readInt();
             Map<String, Long> latest = new HashMap<>(size * 2);
             for (int i = 0; i < size; i++) {
@@ -59,14 +62,14 @@ final class StateSerdes {
     }
 
     static Serde<DailySpend> dailySpend() {
-        return serde(DailySpend.class, (spend, out) -> {
+        return serde(DailySpend.class, VERSION, (spend, out) -> {
             out.writeUTF(spend.total().toString());
             out.writeBoolean(spend.alerted());
-        }, in -> new DailySpend(new BigDecimal(in.readUTF()), in.readBoolean()));
+        }, (in, version) -> new DailySpend(new BigDecimal(in.readUTF()), in.readBoolean()));
     }
 
     static Serde<WindowAggregate> windows() {
-        return serde(WindowAggregate.class, (window, out) -> {
+        return serde(WindowAggregate.class, WINDOWS_VERSION, (window, out) -> {
             out.writeLong(window.count());
             out.writeUTF(window.totalBase().toString());
             out.writeUTF(window.maxBase().toString());
@@ -74,7 +77,8 @@ final class StateSerdes {
             for (String id : window.paymentIds()) {
                 out.writeUTF(id);
             }
-        }, in -> {
+            out.writeLong(window.late());
+        }, (in, version) -> {
             long count = in.readLong();
             BigDecimal total = new BigDecimal(in.readUTF());
             BigDecimal max = new BigDecimal(in.readUTF());
@@ -83,25 +87,27 @@ final class StateSerdes {
             for (int i = 0; i < ids; i++) {
                 paymentIds.add(in.readUTF());
             }
-            return new WindowAggregate(count, total, max, List.copyOf(paymentIds));
+            long late = version >= WINDOWS_VERSION ? in.readLong() : 0;
+            return new WindowAggregate(count, total, max, List.copyOf(paymentIds), late);
         });
     }
 
-    private static <T> Serde<T> serde(Class<T> type, Writer<T> writer, Reader<T> reader) {
+    private static <T> Serde<T> serde(Class<T> type, byte version, Writer<T> writer, Reader<T> reader) {
         Deserializer<T> json = JsonSerde.of(type).deserializer();
-        return Serdes.serdeFrom((topic, value) -> value == null ? null : write(value, writer),
+        return Serdes.serdeFrom((topic, value) -> value == null ? null : write(value, version, writer),
                 (topic, bytes) -> {
                     if (bytes == null) {
                         return null;
                     }
-                    return bytes.length > 0 && bytes[0] == JSON_START ? json.deserialize(topic, bytes) : read(bytes, reader);
+                    return bytes.length > 0 && bytes[0] == JSON_START ? json.deserialize(topic, bytes)
+                            : read(bytes, version, reader);
                 });
     }
 
-    private static <T> byte[] write(T value, Writer<T> writer) {
+    private static <T> byte[] write(T value, byte version, Writer<T> writer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
+            out.writeByte(version);
             writer.write(value, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -109,13 +115,13 @@ final class StateSerdes {
         return bytes.toByteArray();
     }
 
-    private static <T> T read(byte[] bytes, Reader<T> reader) {
+    private static <T> T read(byte[] bytes, byte current, Reader<T> reader) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version < VERSION || version > current) {
                 throw new IllegalStateException("unknown state value version " + version);
             }
-            return reader.read(in);
+            return reader.read(in, version);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,6 +134,6 @@ final class StateSerdes {
 
     @FunctionalInterface
     private interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(DataInputStream in, byte version) throws IOException;
     }
 }

@@ -35,7 +35,7 @@ final class PaymentEnrichment {
         return conversion.toBase(payment.amount(), payment.currency(), rate)
                 .map(amountBase -> new PaymentEnriched(payment, amountBase, conversion.baseCurrency(),
                         profile == null ? null : profile.riskTier(),
-                        PaymentStatus.ACCEPTED, List.of(), clock.instant()));
+                        PaymentStatus.ACCEPTED, List.of(), clock.instant(), false));
     }
 
     /**

@@ -42,8 +42,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *   <tr><td>{@code reference.accounts.v1}</td><td>in, {@code GlobalKTable} {@value #ACCOUNT_PROFILES}</td>
  *       <td>accountId</td><td>{@code AccountProfileUpdated} JSON, CloudEvents headers</td></tr>
  *   <tr><td>{@code payments.enriched.v1}</td><td>out, timestamp occurredAt</td><td>accountId</td>
- *       <td>{@code PaymentEnriched} JSON (FLAGGED with the ids of the alerts it raised), CloudEvents
- *       headers with source {@value #SOURCE}</td></tr>
+ *       <td>{@code PaymentEnriched} JSON (FLAGGED with the ids of the alerts it raised, {@code late} when its window
+ *       had closed), CloudEvents headers with source {@value #SOURCE}</td></tr>
  *   <tr><td>{@code fraud.alerts.v1}</td><td>out, timestamp occurredAt of the payment</td><td>accountId</td>
  *       <td>{@code AlertRaised} JSON, CloudEvents headers</td></tr>
  *   <tr><td>{@code accounts.activity.v1}</td><td>out, timestamp windowEnd</td><td>accountId</td>
@@ -58,9 +58,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@value AccountMonitoring#SIGHTINGS}, {@value AccountMonitoring#SIGHTING_COUNTRIES},
  * {@value AccountMonitoring#DAILY_SPEND} (see {@code AccountMonitoring}).
  *
- * <p>Dead-letter reasons: {@code UNDECODABLE} (stage {@code decode}; also a {@code ce_type} of another event type), {@code MISSING_EVENT_TIME} and
- * {@code INVALID_EVENT} ({@code validate}), {@code UNKNOWN_FX_RATE} and {@code PROCESSING_ERROR}
- * ({@code enrich}), {@code LATE_EVENT} ({@code window}), {@code PROCESSING_ERROR} ({@code monitor}).
+ * <p>Dead-letter reasons: {@code UNDECODABLE} (stage {@code decode}; also a {@code ce_type} of another event type),
+ * {@code MISSING_EVENT_TIME} and {@code INVALID_EVENT} ({@code validate}), {@code UNKNOWN_FX_RATE} and
+ * {@code PROCESSING_ERROR} ({@code enrich}), {@code PAYMENT_ID_CONFLICT} ({@code dedupe}: a taken id on a different
+ * payment), {@code PROCESSING_ERROR} ({@code monitor}). A valid payment is never dead-lettered for being late: it is
+ * processed and marked {@code late} (see {@code AccountMonitor}).
  * Payments are decoded inside the topology, not by a serde, so that the dead-letter record is
  * written in the same exactly-once transaction as the input offset and keeps the original bytes.
  *
@@ -134,9 +136,14 @@ final class PaymentTopology {
                 .branch((accountId, attempt) -> attempt.isRejected(), Branched.as("rejected"))
                 .defaultBranch(Branched.as("accepted"));
 
-        Map<String, KStream<String, Outcome>> outcomes = enriched.get("enrich-accepted")
-                .mapValues(Attempt::value, Named.as("enriched-payment"))
+        Map<String, KStream<String, Attempt<AccountPayment>>> firstSeen = enriched.get("enrich-accepted")
                 .processValues(new Deduplication(dedupeRetention, events::duplicate), Named.as("dedupe-payment"))
+                .split(Named.as("dedupe-"))
+                .branch((accountId, attempt) -> attempt.isRejected(), Branched.as("rejected"))
+                .defaultBranch(Branched.as("accepted"));
+
+        Map<String, KStream<String, Outcome>> outcomes = firstSeen.get("dedupe-accepted")
+                .mapValues(Attempt::value, Named.as("first-seen-payment"))
                 .process(monitoring, Named.as("monitor-account"))
                 .split(Named.as("outcome-"))
                 .branch((accountId, outcome) -> outcome instanceof Outcome.Payment, Branched.as("payment"))
@@ -153,6 +160,8 @@ final class PaymentTopology {
 
         decoded.get("decode-rejected").mapValues(Attempt::toRejected, Named.as("rejected-at-decode"))
                 .merge(enriched.get("enrich-rejected").mapValues(Attempt::toRejected, Named.as("rejected-at-enrich")),
+                        Named.as("rejected-before-dedupe"))
+                .merge(firstSeen.get("dedupe-rejected").mapValues(Attempt::toRejected, Named.as("rejected-at-dedupe")),
                         Named.as("rejected-before-monitor"))
                 .merge(outcomes.get("outcome-rejected").mapValues(outcome -> ((Outcome.DeadLettered) outcome).rejected(),
                         Named.as("rejected-at-monitor")), Named.as("rejected"))

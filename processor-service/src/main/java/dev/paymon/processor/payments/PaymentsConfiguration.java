@@ -4,6 +4,7 @@ import dev.paymon.processor.deadletter.DeadLetterMetrics;
 import dev.paymon.processor.monitoring.AccountMonitoring;
 import dev.paymon.processor.monitoring.MonitoringMetrics;
 import dev.paymon.processor.monitoring.WindowProperties;
+import dev.paymon.processor.monitoring.InputProgress;
 import dev.paymon.processor.rules.RuleProperties;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -20,12 +21,13 @@ class PaymentsConfiguration {
     @Bean
     PaymentTopology paymentTopology(StreamsBuilder streams, ProcessorProperties properties, WindowProperties windows,
                                     RuleProperties rules, Clock clock, MonitoringMetrics monitoringMetrics,
-                                    DeadLetterMetrics deadLetterMetrics, ObjectProvider<Tracer> tracer,
+                                    DeadLetterMetrics deadLetterMetrics, InputProgress progress,
+                                    ObjectProvider<Tracer> tracer,
                                     ObjectProvider<Propagator> propagator) {
         PaymentEnrichment enrichment = new PaymentEnrichment(new FxConversion(properties.baseCurrency()), clock);
         PaymentTopology topology = new PaymentTopology(new EventTimeLimit(clock, properties.maxEventTimeAhead()),
                 enrichment, properties.dedupeRetention(),
-                new AccountMonitoring(windows, rules.rules(), monitoringMetrics), monitoringMetrics, deadLetterMetrics,
+                new AccountMonitoring(windows, rules.rules(), monitoringMetrics, progress), monitoringMetrics, deadLetterMetrics,
                 new PaymentTracing(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP)));
         topology.build(streams);
         return topology;

@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the payment pipeline ({@code paymon.processor.*}; windows and rules have their own groups).
  *
  * @param baseCurrency     the ISO 4217 currency every amount is converted to ({@code amountBase})
- * @param dedupeRetention  how long, in event time, a payment id is remembered to drop duplicates (24h)
+ * @param dedupeRetention  how long, in event time, a payment id is remembered to drop duplicates and refuse other
+ *                         payments under it (24h)
  * @param maxEventTimeAhead how far ahead of the processor's clock an {@code occurredAt} may be (5m); later
  *                          ones are dead-lettered ({@code MISSING_EVENT_TIME}). Keep it well under the
  *                          broker's {@code log.message.timestamp.after.max.ms} (1h by default).

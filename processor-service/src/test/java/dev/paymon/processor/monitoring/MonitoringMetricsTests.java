@@ -12,16 +12,16 @@ class MonitoringMetricsTests {
     private final MonitoringMetrics metrics = new MonitoringMetrics(registry);
 
     @Test
-    void countsDuplicatesLateEventsAndAlertsByRule() {
+    void countsDuplicatesLatePaymentsAndAlertsByRule() {
         metrics.duplicate();
-        metrics.lateEvent();
-        metrics.lateEvent();
+        metrics.latePayment();
+        metrics.latePayment();
         metrics.alertRaised(FraudRule.VELOCITY);
         metrics.alertRaised(FraudRule.VELOCITY);
         metrics.alertRaised(FraudRule.DAILY_LIMIT);
 
         assertThat(registry.get(MonitoringMetrics.DUPLICATES).counter().count()).isEqualTo(1.0);
-        assertThat(registry.get(MonitoringMetrics.LATE_EVENTS).counter().count()).isEqualTo(2.0);
+        assertThat(registry.get(MonitoringMetrics.LATE_PAYMENTS).counter().count()).isEqualTo(2.0);
         assertThat(registry.get(MonitoringMetrics.ALERTS).tag("rule", "VELOCITY").counter().count()).isEqualTo(2.0);
         assertThat(registry.get(MonitoringMetrics.ALERTS).tag("rule", "DAILY_LIMIT").counter().count()).isEqualTo(1.0);
         assertThat(registry.find(MonitoringMetrics.ALERTS).tag("rule", "LARGE_AMOUNT").counter()).isNull();
@@ -30,6 +30,6 @@ class MonitoringMetricsTests {
     @Test
     void exposesTheDuplicateAndLateCountersAtZeroBeforeAnything() {
         assertThat(registry.get(MonitoringMetrics.DUPLICATES).counter().count()).isZero();
-        assertThat(registry.get(MonitoringMetrics.LATE_EVENTS).counter().count()).isZero();
+        assertThat(registry.get(MonitoringMetrics.LATE_PAYMENTS).counter().count()).isZero();
     }
 }

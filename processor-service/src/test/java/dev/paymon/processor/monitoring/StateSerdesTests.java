@@ -1,11 +1,13 @@
 package dev.paymon.processor.monitoring;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymon.events.EventJson;
 import dev.paymon.processor.rules.Sighting;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -16,7 +18,7 @@ class StateSerdesTests {
     private static final Sighting SIGHTING = new Sighting("p-1", "DE", Instant.parse("2026-11-28T10:15:30.123456789Z"));
     private static final DailySpend SPEND = new DailySpend(new BigDecimal("1234.50"), true);
     private static final WindowAggregate WINDOW = new WindowAggregate(3, new BigDecimal("10.00"), new BigDecimal("7500.00"),
-            List.of("p-1", "p-2", "p-3"));
+            List.of("p-1", "p-2", "p-3", "p-late"), 1);
 
     @Test
     void readsBackWhatItWritesKeepingDecimalScalesAndNanoseconds() {
@@ -24,7 +26,7 @@ class StateSerdesTests {
         assertThat(roundTrip(StateSerdes.dailySpend(), SPEND)).isEqualTo(SPEND);
         assertThat(roundTrip(StateSerdes.windows(), WINDOW)).isEqualTo(WINDOW);
         assertThat(roundTrip(StateSerdes.windows(), WindowAggregate.EMPTY)).isEqualTo(WindowAggregate.EMPTY);
-        WindowAggregate exponent = new WindowAggregate(1, new BigDecimal("7.5E+3"), new BigDecimal("7.5E+3"), List.of("p"));
+        WindowAggregate exponent = new WindowAggregate(1, new BigDecimal("7.5E+3"), new BigDecimal("7.5E+3"), List.of("p"), 0);
         assertThat(roundTrip(StateSerdes.windows(), exponent)).isEqualTo(exponent);
         assertThat(roundTrip(StateSerdes.dailySpend(), DailySpend.NONE).total().scale()).isEqualTo(2);
         SightingCountries countries = new SightingCountries(Map.of("DE", 1_000L, "FR", Long.MAX_VALUE));
@@ -38,8 +40,22 @@ class StateSerdesTests {
                 .isEqualTo(SIGHTING);
         assertThat(StateSerdes.dailySpend().deserializer().deserialize("t", EventJson.MAPPER.writeValueAsBytes(SPEND)))
                 .isEqualTo(SPEND);
-        assertThat(StateSerdes.windows().deserializer().deserialize("t", EventJson.MAPPER.writeValueAsBytes(WINDOW)))
-                .isEqualTo(WINDOW);
+        // Windows before late payments were counted: no "late" field, read as none late.
+        assertThat(StateSerdes.windows().deserializer().deserialize("t",
+                "{\"count\":3,\"totalBase\":\"10.00\",\"maxBase\":\"7500.00\",\"paymentIds\":[\"p-1\"]}"
+                        .getBytes(UTF_8)))
+                .isEqualTo(new WindowAggregate(3, new BigDecimal("10.00"), new BigDecimal("7500.00"), List.of("p-1"), 0));
+    }
+
+    @Test
+    void readsTheCompactWindowsOfTheReleaseBeforeLatePaymentsWereCounted() {
+        // Version 1: count, total, max, ids; no late count.
+        byte[] version1 = HexFormat.of().parseHex("01" + "0000000000000002" + "0004" + "352e3030" + "0004"
+                + "332e3030" + "00000001" + "0003" + "702d31");
+
+        assertThat(StateSerdes.windows().deserializer().deserialize("t", version1))
+                .isEqualTo(new WindowAggregate(2, new BigDecimal("5.00"), new BigDecimal("3.00"), List.of("p-1"), 0));
+        assertThat(StateSerdes.windows().serializer().serialize("t", WINDOW)[0]).isEqualTo(StateSerdes.WINDOWS_VERSION);
     }
 
     @Test

@@ -34,16 +34,16 @@ import org.junit.jupiter.api.Test;
 class DeduplicationReplayTests {
 
     private final List<Object[]> stored = new ArrayList<>();
-    private final List<FixedKeyRecord<String, AccountPayment>> forwarded = new ArrayList<>();
+    private final List<FixedKeyRecord<String, Attempt<AccountPayment>>> forwarded = new ArrayList<>();
     private final List<String> duplicates = new ArrayList<>();
     private long offset;
 
     @Test
     void emitsAgainTheReplayOfTheSameOffsetButDropsTheSamePaymentAtAnotherOffset() {
-        FixedKeyProcessor<String, AccountPayment, AccountPayment> dedupe =
+        FixedKeyProcessor<String, Attempt<AccountPayment>, Attempt<AccountPayment>> dedupe =
                 new Deduplication(Duration.ofHours(24), () -> duplicates.add("duplicate")).get();
         dedupe.init(context());
-        FixedKeyRecord<String, AccountPayment> record = record();
+        FixedKeyRecord<String, Attempt<AccountPayment>> record = record();
 
         offset = 7;
         dedupe.process(record);
@@ -51,20 +51,21 @@ class DeduplicationReplayTests {
         offset = 8;
         dedupe.process(record);
 
-        assertThat(forwarded).hasSize(2);
+        assertThat(forwarded).hasSize(2).noneMatch(sent -> sent.value().isRejected());
         assertThat(duplicates).containsExactly("duplicate");
     }
 
-    private static FixedKeyRecord<String, AccountPayment> record() {
+    private static FixedKeyRecord<String, Attempt<AccountPayment>> record() {
         PaymentEnriched enriched = new PaymentEnriched(payment("p-1", "acc-1", "1.00", "EUR"), new BigDecimal("1.00"),
-                "EUR", null, PaymentStatus.ACCEPTED, List.of(), NOW);
-        return InternalFixedKeyRecordFactory.create(new Record<>("acc-1", new AccountPayment(new byte[0], enriched, null),
+                "EUR", null, PaymentStatus.ACCEPTED, List.of(), NOW, false);
+        return InternalFixedKeyRecordFactory.create(new Record<>("acc-1",
+                Attempt.accepted(new byte[0], new AccountPayment(new byte[0], enriched, null)),
                 NOW.toEpochMilli(), new RecordHeaders()));
     }
 
     @SuppressWarnings("unchecked")
-    private FixedKeyProcessorContext<String, AccountPayment> context() {
-        WindowStore<String, Long> store = (WindowStore<String, Long>) Proxy.newProxyInstance(getClass().getClassLoader(),
+    private FixedKeyProcessorContext<String, Attempt<AccountPayment>> context() {
+        WindowStore<String, SeenPayment> store = (WindowStore<String, SeenPayment>) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {WindowStore.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "put" -> stored.add(args);
                     case "fetch" -> iterator(args[0]);
@@ -77,18 +78,18 @@ class DeduplicationReplayTests {
                     case "topic" -> "payments.initiated.v1";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        return (FixedKeyProcessorContext<String, AccountPayment>) Proxy.newProxyInstance(getClass().getClassLoader(),
+        return (FixedKeyProcessorContext<String, Attempt<AccountPayment>>) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {FixedKeyProcessorContext.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getStateStore" -> store;
                     case "recordMetadata" -> Optional.of(metadata);
-                    case "forward" -> forwarded.add((FixedKeyRecord<String, AccountPayment>) args[0]);
+                    case "forward" -> forwarded.add((FixedKeyRecord<String, Attempt<AccountPayment>>) args[0]);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
 
-    private WindowStoreIterator<Long> iterator(Object key) {
-        Iterator<KeyValue<Long, Long>> values = stored.stream().filter(put -> put[0].equals(key))
-                .map(put -> KeyValue.pair((Long) put[2], (Long) put[1])).toList().iterator();
+    private WindowStoreIterator<SeenPayment> iterator(Object key) {
+        Iterator<KeyValue<Long, SeenPayment>> values = stored.stream().filter(put -> put[0].equals(key))
+                .map(put -> KeyValue.pair((Long) put[2], (SeenPayment) put[1])).toList().iterator();
         return new WindowStoreIterator<>() {
             @Override
             public boolean hasNext() {
@@ -96,7 +97,7 @@ class DeduplicationReplayTests {
             }
 
             @Override
-            public KeyValue<Long, Long> next() {
+            public KeyValue<Long, SeenPayment> next() {
                 return values.next();
             }
 

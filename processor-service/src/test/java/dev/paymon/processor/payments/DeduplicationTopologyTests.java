@@ -4,6 +4,7 @@ import static dev.paymon.processor.payments.TopologyFixture.NOW;
 import static dev.paymon.processor.payments.TopologyFixture.payment;
 import static dev.paymon.processor.payments.TopologyFixture.rate;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.paymon.events.DeadLetter;
 import dev.paymon.events.DeadLetterReason;
@@ -14,12 +15,13 @@ import dev.paymon.events.Topics;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Duplicates by paymentId are dropped and counted, never dead-lettered. */
+/** Duplicates by paymentId are dropped and counted, never dead-lettered; another payment under a taken id is. */
 class DeduplicationTopologyTests {
 
     private static final String INITIATED = Topics.PAYMENTS_INITIATED.name();
@@ -45,12 +47,34 @@ class DeduplicationTopologyTests {
 
         fixture.send(payment);
         fixture.send(payment);
-        fixture.send(payment("p-1", "acc-1", "99.00", "EUR"));
+        // The same amount written differently is the same payment.
+        fixture.send(payment("p-1", "acc-1", "12.300", "EUR"));
 
         assertThat(fixture.enriched.readValuesToList()).containsExactly(new PaymentEnriched(payment,
-                new BigDecimal("12.30"), "EUR", null, PaymentStatus.ACCEPTED, List.of(), NOW));
+                new BigDecimal("12.30"), "EUR", null, PaymentStatus.ACCEPTED, List.of(), NOW, false));
         assertThat(fixture.events).containsExactly("duplicate", "duplicate");
         assertThat(fixture.deadLetterTopic.isEmpty()).isTrue();
+    }
+
+    /** One id is one payment: another payment under a taken id is neither dropped as a duplicate nor processed. */
+    @Test
+    void deadLettersADifferentPaymentUnderATakenIdAsAConflict() {
+        fixture.send(payment("p-1", "acc-1", "12.30", "EUR"));
+        TestRecord<String, byte[]> otherAmount = fixture.send(payment("p-1", "acc-1", "99.00", "EUR"));
+        TestRecord<String, byte[]> otherAccount = fixture.send(payment("p-1", "acc-2", "12.30", "EUR"));
+
+        assertThat(fixture.enriched.readValuesToList()).extracting(e -> e.payment().accountId(), e -> e.payment().amount())
+                .containsExactly(tuple("acc-1", new BigDecimal("12.30")));
+        List<TestRecord<String, byte[]>> deadLetters = fixture.deadLetterTopic.readRecordsToList();
+        assertThat(deadLetters).extracting(TestRecord::key, TestRecord::value)
+                .containsExactly(tuple("acc-1", otherAmount.value()), tuple("acc-2", otherAccount.value()));
+        assertThat(deadLetters).extracting(r -> DeadLetter.readFrom(r.headers()))
+                .containsExactly(
+                        new DeadLetter(DeadLetterReason.PAYMENT_ID_CONFLICT, "dedupe", "paymentId p-1 is taken by a "
+                                + "different payment (input offset 0 of this partition)", INITIATED, 0, 1L),
+                        new DeadLetter(DeadLetterReason.PAYMENT_ID_CONFLICT, "dedupe", "paymentId p-1 is taken by a "
+                                + "different payment (input offset 0 of this partition)", INITIATED, 0, 2L));
+        assertThat(fixture.events).isEmpty();
     }
 
     @Test

@@ -18,9 +18,11 @@ import dev.paymon.events.PaymentStatus;
 import dev.paymon.events.RiskTier;
 import dev.paymon.events.Severity;
 import dev.paymon.processor.monitoring.AccountMonitoring;
+import dev.paymon.processor.monitoring.WindowProperties;
 import dev.paymon.processor.rules.Sighting;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +34,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The four fraud rules through the whole topology, with the default thresholds. */
+/**
+ * The four fraud rules through the whole topology, with the default thresholds, for payments in time and late.
+ * Windows close by event time here (the driver's wall clock does not move).
+ */
 class FraudTopologyTests {
 
     @TempDir
@@ -187,6 +192,84 @@ class FraudTopologyTests {
                 alert(FraudRule.DAILY_LIMIT, Severity.LOW, "acc-1", "2026-11-29", "p-6"));
     }
 
+    /** A late payment is counted in its window for VELOCITY, although the window's result left it out. */
+    @Test
+    void countsALatePaymentForVelocityInItsEmittedWindow() {
+        IntStream.rangeClosed(1, 5).forEach(i -> fixture.send(payment("p-" + i, "acc-1", "1.00", at("10:15:0" + i))));
+        fixture.send(payment("p-close", "acc-2", "1.00", at("10:16:31")));
+        assertThat(fixture.activity.readValuesToList()).extracting(a -> a.accountId(), a -> a.count())
+                .containsExactly(tuple("acc-1", 5L));
+
+        fixture.send(payment("p-6", "acc-1", "1.00", at("10:15:30")));
+
+        AlertRaised velocity = alert(FraudRule.VELOCITY, Severity.MEDIUM, "acc-1", "2026-11-28T10:15:00Z",
+                "p-1", "p-2", "p-3", "p-4", "p-5", "p-6");
+        assertThat(fixture.alerts.readValuesToList()).containsExactly(velocity);
+        assertThat(fixture.enriched.readValuesToList()).last()
+                .extracting(e -> e.payment().paymentId(), PaymentEnriched::late, PaymentEnriched::alertIds)
+                .isEqualTo(List.of("p-6", true, List.of(velocity.alertId())));
+        assertThat(fixture.activity.isEmpty()).as("the window's result is not emitted again").isTrue();
+    }
+
+    /** The same while the window is final but not emitted yet (its closing is spread over the next payments). */
+    @Test
+    void countsALatePaymentForVelocityInItsWindowDueButNotYetEmitted() {
+        // Nine windows become due at once; each payment closes four, oldest (by account) first.
+        IntStream.range(0, 8).forEach(i -> fixture.send(payment("q-" + i, "acc-" + i, "1.00", at("10:15:00"))));
+        IntStream.rangeClosed(1, 5).forEach(i -> fixture.send(payment("p-" + i, "acc-z", "1.00", at("10:15:0" + i))));
+        fixture.send(payment("p-close", "acc-y", "1.00", at("10:16:31")));
+        assertThat(fixture.activity.readValuesToList()).extracting(a -> a.accountId()).doesNotContain("acc-z");
+
+        fixture.send(payment("p-6", "acc-z", "1.00", at("10:15:30")));
+
+        assertThat(fixture.alerts.readValuesToList()).extracting(AlertRaised::rule, AlertRaised::paymentIds)
+                .containsExactly(tuple(FraudRule.VELOCITY, List.of("p-1", "p-2", "p-3", "p-4", "p-5", "p-6")));
+        fixture.send(payment("p-next", "acc-y", "1.00", at("10:16:32")));
+        assertThat(fixture.activity.readValuesToList()).filteredOn(a -> a.accountId().equals("acc-z"))
+                .extracting(a -> a.count()).containsExactly(5L);
+    }
+
+    @Test
+    void addsALatePaymentToItsDaysSpendForDailyLimit() {
+        fixture.send(payment("p-1", "acc-1", "9000.00", at("10:15:00")));
+        fixture.send(payment("p-close", "acc-2", "1.00", at("10:20:00")));
+
+        fixture.send(payment("p-late", "acc-1", "2000.00", at("10:15:10")));
+
+        assertThat(fixture.alerts.readValuesToList()).containsExactly(
+                alert(FraudRule.DAILY_LIMIT, Severity.LOW, "acc-1", "2026-11-28", "p-late"));
+        assertThat(fixture.enriched.readValuesToList()).last().extracting(PaymentEnriched::late).isEqualTo(true);
+    }
+
+    @Test
+    void pairsALatePaymentWithTheSightingsAroundItsEventTime() {
+        fixture.send(payment("p-de", "acc-1", "1.00", "DE", at("10:15:10")));
+        fixture.send(payment("p-close", "acc-2", "1.00", "DE", at("10:40:00")));
+
+        fixture.send(payment("p-fr", "acc-1", "1.00", "FR", at("10:14:00")));
+
+        assertThat(fixture.alerts.readValuesToList()).extracting(AlertRaised::rule, AlertRaised::paymentIds)
+                .containsExactly(tuple(FraudRule.IMPOSSIBLE_TRAVEL, List.of("p-fr", "p-de")));
+        assertThat(fixture.enriched.readValuesToList()).last().extracting(PaymentEnriched::late).isEqualTo(true);
+    }
+
+    /** With history as short as window + grace, the sightings are kept only window + grace + gap + window. */
+    @Test
+    void checksAPaymentLaterThanTheHistoryAgainstWhatIsLeft() {
+        fixture.close();
+        fixture = new TopologyFixture(stateDir.resolve("short-history"), new WindowProperties(Duration.ofSeconds(60),
+                Duration.ofSeconds(30), Duration.ofSeconds(1), 4, 250, Duration.ofSeconds(90)));
+        fixture.send(payment("p-de", "acc-1", "1.00", "DE", at("10:15:10")));
+        fixture.send(payment("p-close", "acc-2", "1.00", "DE", at("10:40:00")));
+
+        fixture.send(payment("p-fr", "acc-1", "1.00", "FR", at("10:14:00")));
+
+        assertThat(fixture.alerts.isEmpty()).as("the DE sighting has expired").isTrue();
+        assertThat(fixture.enriched.readValuesToList()).extracting(e -> e.payment().paymentId(), PaymentEnriched::late)
+                .containsExactly(tuple("p-de", false), tuple("p-close", false), tuple("p-fr", true));
+        assertThat(fixture.deadLetterTopic.isEmpty()).isTrue();
+    }
+
     private static Tuple ok() {
         return tuple(PaymentStatus.ACCEPTED, List.of());
     }
@@ -199,11 +282,11 @@ class FraudTopologyTests {
 
     static PaymentEnriched flagged(PaymentEnriched payment, AlertRaised... alerts) {
         return new PaymentEnriched(payment.payment(), payment.amountBase(), payment.baseCurrency(), payment.riskTier(),
-                PaymentStatus.FLAGGED, List.of(alerts).stream().map(AlertRaised::alertId).toList(), payment.processedAt());
+                PaymentStatus.FLAGGED, List.of(alerts).stream().map(AlertRaised::alertId).toList(), payment.processedAt(), false);
     }
 
     private static PaymentEnriched withTier(PaymentEnriched payment, RiskTier tier) {
         return new PaymentEnriched(payment.payment(), payment.amountBase(), payment.baseCurrency(), tier,
-                payment.status(), payment.alertIds(), payment.processedAt());
+                payment.status(), payment.alertIds(), payment.processedAt(), false);
     }
 }

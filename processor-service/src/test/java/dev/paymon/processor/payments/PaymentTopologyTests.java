@@ -61,7 +61,7 @@ class PaymentTopologyTests {
         TestRecord<String, PaymentEnriched> output = fixture.enriched.readRecord();
         assertThat(output.key()).isEqualTo("acc-1");
         assertThat(output.value()).isEqualTo(new PaymentEnriched(payment, new BigDecimal("92.59"), "EUR",
-                RiskTier.HIGH, PaymentStatus.ACCEPTED, List.of(), NOW));
+                RiskTier.HIGH, PaymentStatus.ACCEPTED, List.of(), NOW, false));
         assertThat(fixture.deadLetterTopic.isEmpty()).isTrue();
     }
 
@@ -80,7 +80,7 @@ class PaymentTopologyTests {
         fixture.send(payment);
 
         assertThat(fixture.enriched.readValuesToList()).containsExactly(new PaymentEnriched(payment,
-                new BigDecimal("12.30"), "EUR", null, PaymentStatus.ACCEPTED, List.of(), NOW));
+                new BigDecimal("12.30"), "EUR", null, PaymentStatus.ACCEPTED, List.of(), NOW, false));
     }
 
     @Test
@@ -93,7 +93,7 @@ class PaymentTopologyTests {
         fixture.send(payment);
 
         assertThat(fixture.enriched.readValuesToList()).containsExactly(new PaymentEnriched(payment,
-                new BigDecimal("234.00"), "EUR", null, PaymentStatus.ACCEPTED, List.of(), NOW));
+                new BigDecimal("234.00"), "EUR", null, PaymentStatus.ACCEPTED, List.of(), NOW, false));
     }
 
     @Test

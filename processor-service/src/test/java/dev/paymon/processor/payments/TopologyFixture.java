@@ -8,6 +8,7 @@ import dev.paymon.events.PaymentStatus;
 import dev.paymon.processor.monitoring.AccountMonitoring;
 import dev.paymon.processor.monitoring.MonitorEvents;
 import dev.paymon.processor.monitoring.WindowProperties;
+import dev.paymon.processor.monitoring.InputProgress;
 import dev.paymon.processor.rules.RuleProperties;
 import dev.paymon.events.Channel;
 import dev.paymon.events.DeadLetter;
@@ -46,12 +47,15 @@ import org.apache.kafka.streams.test.TestRecord;
  */
 final class TopologyFixture implements AutoCloseable {
 
-    static final Instant NOW = Instant.parse("2026-11-28T10:15:30Z");
+    /** The driver's wall clock at start, and the processor's clock: after every event time the tests use. */
+    static final Instant NOW = Instant.parse("2026-11-29T01:00:00Z");
     static final Instant OCCURRED = Instant.parse("2026-11-28T10:15:00Z");
     static final String PUBLISHER = "/paymon/publisher";
+    /** The processor's default {@code max-event-time-ahead}. */
+    static final Duration MAX_AHEAD = Duration.ofMinutes(5);
 
     static final WindowProperties WINDOWS = new WindowProperties(Duration.ofSeconds(60), Duration.ofSeconds(30),
-            Duration.ofSeconds(1), 4, 250);
+            Duration.ofSeconds(1), 4, 250, Duration.ofHours(1));
     static final RuleProperties RULES = new RuleProperties(new RuleProperties.LargeAmount(new BigDecimal("10000")),
             new RuleProperties.Velocity(5), new RuleProperties.ImpossibleTravel(Duration.ofMinutes(10)),
             new RuleProperties.DailyLimit(new BigDecimal("10000")));
@@ -75,12 +79,19 @@ final class TopologyFixture implements AutoCloseable {
 
     /** The driver's wall clock starts at {@link #NOW} and moves only when a test advances it. */
     TopologyFixture(Path stateDir, WindowProperties windows) {
+        this(stateDir, windows, InputProgress.ALWAYS);
+    }
+
+    /**
+     * @param progress when the input partition is caught up; {@link InputProgress#ALWAYS} (the other constructors) as
+     *                 the driver processes each record as it is piped in, {@link InputProgress#NEVER} for a backlog
+     */
+    TopologyFixture(Path stateDir, WindowProperties windows, InputProgress progress) {
         Properties config = streamsConfig(stateDir);
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
         PaymentEnrichment enrichment = new PaymentEnrichment(new FxConversion("EUR"), Clock.fixed(NOW, ZoneOffset.UTC));
-        // Tests place payments up to days after NOW; EventTimeLimitTests covers the limit.
-        EventTimeLimit limit = new EventTimeLimit(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(7));
-        new PaymentTopology(limit, enrichment, Duration.ofHours(24), new AccountMonitoring(windows, RULES.rules(), events),
+        EventTimeLimit limit = new EventTimeLimit(Clock.fixed(NOW, ZoneOffset.UTC), MAX_AHEAD);
+        new PaymentTopology(limit, enrichment, Duration.ofHours(24), new AccountMonitoring(windows, RULES.rules(), events, progress),
                 events, deadLetters::add, PaymentTracing.NONE).build(builder);
         topology = builder.build(config);
         driver = new TopologyTestDriver(topology, config, NOW);
@@ -127,7 +138,7 @@ final class TopologyFixture implements AutoCloseable {
 
     /** The payment as the processor writes it when no rule fired. */
     static PaymentEnriched accepted(PaymentInitiated payment) {
-        return new PaymentEnriched(payment, payment.amount().setScale(2), "EUR", null, PaymentStatus.ACCEPTED, List.of(), NOW);
+        return new PaymentEnriched(payment, payment.amount().setScale(2), "EUR", null, PaymentStatus.ACCEPTED, List.of(), NOW, false);
     }
 
     static Instant at(String time) {
@@ -165,7 +176,7 @@ final class TopologyFixture implements AutoCloseable {
         }
 
         @Override
-        public void lateEvent() {
+        public void latePayment() {
             add("late");
         }
 

@@ -24,6 +24,6 @@ final class Payments {
         PaymentInitiated payment = new PaymentInitiated(paymentId, "acc-1", new BigDecimal(amountBase), "EUR", "m-1",
                 "5411", "DE", Channel.ECOMMERCE, occurredAt);
         return new PaymentEnriched(payment, new BigDecimal(amountBase), "EUR", null, PaymentStatus.ACCEPTED, List.of(),
-                occurredAt.plusSeconds(1));
+                occurredAt.plusSeconds(1), false);
     }
 }

@@ -61,7 +61,7 @@ final class PoisonRecords {
                 "EUR", now);
         FxRateUpdated rate = new FxRateUpdated("USD", new BigDecimal("0.5"), "EUR", now);
         PaymentEnriched enriched = new PaymentEnriched(payment, new BigDecimal("10.00"), "EUR", null,
-                PaymentStatus.ACCEPTED, List.of(), now);
+                PaymentStatus.ACCEPTED, List.of(), now, false);
         AlertRaised alert = new AlertRaised("poison-alert-" + run, key, FraudRule.VELOCITY, Severity.MEDIUM,
                 List.of(payment.paymentId()), now);
         AccountActivity activity = new AccountActivity(key, now.truncatedTo(ChronoUnit.MINUTES),

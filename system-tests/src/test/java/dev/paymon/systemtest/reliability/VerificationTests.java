@@ -135,7 +135,7 @@ class VerificationTests {
                 continue;
             }
             enriched.add(new Outputs.Enriched(0, enriched.size(), new PaymentEnriched(initiated, want.amountBase(), "EUR",
-                    null, want.alertIds().isEmpty() ? PaymentStatus.ACCEPTED : PaymentStatus.FLAGGED, want.alertIds(), T)));
+                    null, want.alertIds().isEmpty() ? PaymentStatus.ACCEPTED : PaymentStatus.FLAGGED, want.alertIds(), T, false)));
         }
         List<AlertRaised> alerts = EXPECTED.alerts().values().stream().map(a -> new AlertRaised(a.alertId(),
                 a.accountId(), a.rule(), Severity.HIGH, a.paymentIds(), T)).toList();
