@@ -13,9 +13,10 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A real HTTP/1.1 request on its own connection whose chunked body is sent in two parts: after the first the
- * service has the request (admitted, authenticated, reading its body) but cannot answer it, so it stays in progress
- * for exactly as long as the test wants; {@link #finish()} sends the rest and reads the answer.
+ * A real HTTP/1.1 request on its own connection whose body is sent in two parts: after the first the service has the
+ * request (admitted, authenticated, reading its body) but cannot answer it, so it stays in progress for exactly as
+ * long as the test wants; {@link #finish()} sends the rest and reads the answer. The body is chunked, or announced
+ * whole by {@code Content-Length} ({@link #startWithLength}), as a slow client sends it.
  */
 public final class HalfSentRequest implements AutoCloseable {
 
@@ -26,6 +27,7 @@ public final class HalfSentRequest implements AutoCloseable {
     }
 
     private final Socket socket;
+    /** The rest of the body as it goes on the wire (chunks included). */
     private final String rest;
 
     private HalfSentRequest(Socket socket, String rest) {
@@ -33,16 +35,29 @@ public final class HalfSentRequest implements AutoCloseable {
         this.rest = rest;
     }
 
-    /** Sends the head of a POST with the all-roles key and the first half of {@code json}. */
+    /** Sends the head of a POST with the all-roles key and the first half of {@code json}, chunked. */
     public static HalfSentRequest start(int port, String path, String json) {
+        String first = json.substring(0, json.length() / 2);
+        return open(port, path, TestApiKeys.ALL, "Transfer-Encoding: chunked", chunk(first),
+                chunk(json.substring(first.length())) + "0\r\n\r\n");
+    }
+
+    /** Sends the head of a POST with {@code apiKey} and the {@code Content-Length} of {@code json}, then half of it. */
+    public static HalfSentRequest startWithLength(int port, String path, String json, String apiKey) {
+        String first = json.substring(0, json.length() / 2);
+        return open(port, path, apiKey, "Content-Length: " + json.getBytes(UTF_8).length, first,
+                json.substring(first.length()));
+    }
+
+    private static HalfSentRequest open(int port, String path, String apiKey, String framing, String first,
+                                        String rest) {
         try {
             Socket socket = new Socket("localhost", port);
             socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
-            String first = json.substring(0, json.length() / 2);
             write(socket, "POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n" + TestApiKeys.HEADER + ": "
-                    + TestApiKeys.ALL + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
-                    + "Connection: close\r\n\r\n" + chunk(first));
-            return new HalfSentRequest(socket, json.substring(first.length()));
+                    + apiKey + "\r\nContent-Type: application/json\r\n" + framing + "\r\n"
+                    + "Connection: close\r\n\r\n" + first);
+            return new HalfSentRequest(socket, rest);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,7 +66,7 @@ public final class HalfSentRequest implements AutoCloseable {
     /** Sends the rest of the body and reads the whole answer (the connection is closed after it). */
     public Answer finish() {
         try {
-            write(socket, chunk(rest) + "0\r\n\r\n");
+            write(socket, rest);
             String response = new String(readAll(socket.getInputStream()), UTF_8);
             int end = response.indexOf("\r\n\r\n");
             String head = response.substring(0, end).toLowerCase(Locale.ROOT);

@@ -28,7 +28,7 @@ class AdmissionConfig {
 
     @Bean
     Admission admission(AdmissionProperties properties, MeterRegistry meters) {
-        Admission admission = new Admission(properties.maxInFlight());
+        Admission admission = new Admission(properties.maxInFlight(), properties.maxInFlightPerKey());
         Gauge.builder(IN_FLIGHT_METRIC, admission, Admission::inFlight)
                 .description("Publishing requests admitted and not yet answered; at most "
                         + "paymon.publisher.admission.max-in-flight")
@@ -42,6 +42,8 @@ class AdmissionConfig {
         AdmissionFilter.Refusals refusals = new AdmissionFilter.Refusals(
                 RefusalProblem.overloaded(admission.max(), properties.retryAfterSeconds()),
                 RejectionReason.OVERLOADED.counter(meters),
+                RefusalProblem.tooManyInFlight(admission.maxPerKey(), properties.retryAfterSeconds()),
+                RejectionReason.KEY_IN_FLIGHT.counter(meters),
                 RefusalProblem.shuttingDown(properties.retryAfterSeconds()),
                 RejectionReason.SHUTTING_DOWN.counter(meters));
         FilterRegistrationBean<AdmissionFilter> registration =

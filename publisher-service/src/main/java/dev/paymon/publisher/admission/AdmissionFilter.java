@@ -13,26 +13,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a publishing request through only if {@link Admission} admits it, and answers any other at once with a 503
- * problem: {@code overloaded} beyond {@code max-in-flight} requests in progress, {@code shutting-down} while the
- * service drains, counted as {@code paymon.publisher.rejected{reason="overloaded"|"shutting_down"}}. It is the
- * first filter: a refused request costs no authentication, no trace, no body and no Kafka send, because under
- * overload most requests are refused, and refusing must not use up the CPU the admitted ones need. Overload is
- * logged at most every {@value #LOG_EVERY_SECONDS} seconds, with the number refused since. A request answered
- * asynchronously (a payment waiting for the broker's acknowledgement holds no thread) stays admitted until its answer
- * is complete, so the limit and the shutdown drain count it.
+ * Lets a publishing request through only if {@link Admission} admits it, and answers any other at once with a
+ * problem: 503 {@code overloaded} beyond {@code max-in-flight} requests in progress, 429 {@code too-many-in-flight}
+ * beyond {@code max-in-flight-per-key} of them presenting the same API key, 503 {@code shutting-down} while the service
+ * drains; counted as {@code paymon.publisher.rejected{reason="overloaded"|"key_in_flight"|"shutting_down"}}. It is
+ * the first filter: a refused request costs no authentication, no trace, no body and no Kafka send, because under
+ * overload most requests are refused, and refusing must not use up the CPU the admitted ones need. So the key it
+ * counts by is the one presented, as authentication will read it ({@code X-API-Key}, else the {@code Authorization}
+ * bearer token), unchecked. Overload is logged at most every {@value #LOG_EVERY_SECONDS} seconds, with the number
+ * refused since. A request answered asynchronously (a payment waiting for the broker's acknowledgement holds no
+ * thread) stays admitted until its answer is complete, so the limits and the shutdown drain count it; its slot is
+ * given back exactly once, whichever way it ends.
  */
 final class AdmissionFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(AdmissionFilter.class);
     private static final long LOG_EVERY_SECONDS = 10;
+    /** The header service-support's API-key authentication reads first. */
+    static final String API_KEY_HEADER = "X-API-Key";
+    private static final String BEARER = "Bearer ";
 
     /** The answers and counters of refused requests. */
-    record Refusals(RefusalProblem overloaded, Counter overloadedCount, RefusalProblem shuttingDown,
-                    Counter shuttingDownCount) {
+    record Refusals(RefusalProblem overloaded, Counter overloadedCount, RefusalProblem keyLimit, Counter keyLimitCount,
+                    RefusalProblem shuttingDown, Counter shuttingDownCount) {
     }
 
     private final Admission admission;
@@ -48,19 +55,20 @@ final class AdmissionFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        switch (admission.tryEnter()) {
+        String key = presentedKey(request);
+        switch (admission.tryEnter(key)) {
             case ADMITTED -> {
                 boolean answeredLater = false;
                 try {
                     chain.doFilter(request, response);
                     if (request.isAsyncStarted()) {
                         // Answered asynchronously (once Kafka acknowledged): in flight until the answer is written.
-                        request.getAsyncContext().addListener(new LeaveOnCompletion(admission));
+                        request.getAsyncContext().addListener(new LeaveOnCompletion(admission, key));
                         answeredLater = true;
                     }
                 } finally {
                     if (!answeredLater) {
-                        admission.leave();
+                        admission.leave(key);
                     }
                 }
             }
@@ -69,6 +77,10 @@ final class AdmissionFilter extends OncePerRequestFilter {
                 logShedding();
                 refusals.overloaded().write(request.getRequestURI(), response);
             }
+            case KEY_LIMIT -> {
+                refusals.keyLimitCount().increment();
+                refusals.keyLimit().write(request.getRequestURI(), response);
+            }
             case SHUTTING_DOWN -> {
                 refusals.shuttingDownCount().increment();
                 refusals.shuttingDown().write(request.getRequestURI(), response);
@@ -76,14 +88,31 @@ final class AdmissionFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * The API key as presented, unchecked: {@code X-API-Key}, else the token of {@code Authorization: Bearer}, else
+     * {@code null}. Read as the authentication filter reads it, so one key counts once however it is sent.
+     */
+    static String presentedKey(HttpServletRequest request) {
+        String key = request.getHeader(API_KEY_HEADER);
+        if (key != null) {
+            return key;
+        }
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length())
+                : null;
+    }
+
     /** Ends an asynchronously answered request's admission once, when its answer is complete (or failed). */
     private static final class LeaveOnCompletion implements AsyncListener {
 
         private final Admission admission;
+        private final String key;
         private final AtomicBoolean left = new AtomicBoolean();
 
-        LeaveOnCompletion(Admission admission) {
+        LeaveOnCompletion(Admission admission, String key) {
             this.admission = admission;
+            this.key = key;
         }
 
         @Override
@@ -109,7 +138,7 @@ final class AdmissionFilter extends OncePerRequestFilter {
 
         private void leave() {
             if (left.compareAndSet(false, true)) {
-                admission.leave();
+                admission.leave(key);
             }
         }
     }

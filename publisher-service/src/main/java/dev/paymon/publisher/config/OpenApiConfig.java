@@ -29,7 +29,8 @@ class OpenApiConfig {
                                 problem details; 503 with Retry-After when Kafka cannot take the event in time. \
                                 Every call needs an API key (X-API-Key or Authorization: Bearer): 401 without a \
                                 valid one, 403 without the role (ingest for payments, admin for reference data and \
-                                simulations), 429 with Retry-After over the key's rate limit."""))
+                                simulations), 429 with Retry-After over the key's rate limit or while the key \
+                                has as many publishing requests in progress as one key may have."""))
                 .components(new Components().addSecuritySchemes(API_KEY, new SecurityScheme()
                         .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));

@@ -14,6 +14,12 @@ import org.springframework.util.unit.DataSize;
  * @param retryAfter    the {@code Retry-After} advice sent with a 503
  * @param baseCurrency  the currency FX rates are quoted against
  * @param maxBodySize   the largest request body accepted; larger ones get 413
+ * @param maxEventTimeAhead how far a payment's {@code occurredAt} may be ahead of the publisher's clock; a later one
+ *                      is refused with 400 (default 10s: clock skew between well-run hosts, no more). Tight because a
+ *                      payment stamped ahead of the clock must never make other payments late: the processor caps its
+ *                      watermark at its own clock and dead-letters anything beyond its own
+ *                      {@code paymon.processor.max-event-time-ahead} (5m), which must stay above this value; 10s is
+ *                      also well under the processor's window grace (30s)
  * @param batch         limits of the batch endpoint
  */
 @ConfigurationProperties("paymon.publisher")
@@ -22,6 +28,7 @@ public record PublisherProperties(
         @DefaultValue("5s") Duration retryAfter,
         @DefaultValue("EUR") String baseCurrency,
         @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue("10s") Duration maxEventTimeAhead,
         @DefaultValue Batch batch) {
 
     public PublisherProperties {
@@ -34,6 +41,10 @@ public record PublisherProperties(
         }
         if (maxBodySize.toBytes() <= 0) {
             throw new IllegalArgumentException("paymon.publisher.max-body-size must be positive, was " + maxBodySize);
+        }
+        if (maxEventTimeAhead.isNegative()) {
+            throw new IllegalArgumentException("paymon.publisher.max-event-time-ahead must not be negative, was "
+                    + maxEventTimeAhead);
         }
     }
 

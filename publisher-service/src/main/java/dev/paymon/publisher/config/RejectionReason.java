@@ -7,11 +7,12 @@ import java.util.Locale;
 /**
  * Why the publisher turned a request or a batch item away, counted as {@code paymon.publisher.rejected} with
  * tag {@code reason} ({@code validation}, {@code malformed}, {@code json_limit}, {@code too_large},
- * {@code unsupported_media_type}, {@code rate_limited}, {@code overloaded}, {@code shutting_down}): one per rejected
- * request, and one per rejected item of an otherwise accepted batch.
+ * {@code unsupported_media_type}, {@code rate_limited}, {@code overloaded}, {@code key_in_flight},
+ * {@code shutting_down}): one per rejected request, and one per rejected item of an otherwise accepted batch.
  */
 public enum RejectionReason {
-    VALIDATION, MALFORMED, JSON_LIMIT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED, OVERLOADED, SHUTTING_DOWN;
+    VALIDATION, MALFORMED, JSON_LIMIT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED, OVERLOADED, KEY_IN_FLIGHT,
+    SHUTTING_DOWN;
 
     static final String METRIC = "paymon.publisher.rejected";
 

@@ -22,6 +22,7 @@ record PaymentRequest(
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "ISO 3166-1 alpha-2", example = "DE") String country,
         @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"CARD_PRESENT", "ECOMMERCE", "TRANSFER",
                 "ATM"}, example = "ECOMMERCE") String channel,
-        @Schema(description = "ISO-8601 instant, at most 24 h in the future; now when absent",
+        @Schema(description = "ISO-8601 instant, at most paymon.publisher.max-event-time-ahead (10s by default) "
+                + "ahead of the publisher's clock; now when absent",
                 example = "2025-05-01T12:00:00Z") String occurredAt) {
 }

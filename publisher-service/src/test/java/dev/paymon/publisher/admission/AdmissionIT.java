@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * there by its own client, which has sent only half of its body ({@link HalfSentRequest}), so what is in progress
  * when is decided by the test, not by timing.
  */
-@TestPropertySource(properties = "paymon.publisher.admission.max-in-flight=1")
+@TestPropertySource(properties = {"paymon.publisher.admission.max-in-flight=1",
+        "paymon.publisher.admission.max-in-flight-per-key=1"})
 class AdmissionIT extends PublisherIntegrationTest {
 
     static final String TOPIC = Topics.PAYMENTS_INITIATED.name();

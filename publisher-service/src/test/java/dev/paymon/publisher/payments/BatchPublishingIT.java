@@ -8,11 +8,14 @@ import dev.paymon.events.Topics;
 import dev.paymon.publisher.PublisherIntegrationTest;
 import dev.paymon.publisher.TopicRecords;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class BatchPublishingIT extends PublisherIntegrationTest {
 
@@ -48,6 +51,32 @@ class BatchPublishingIT extends PublisherIntegrationTest {
         assertThat(json(answer.body()).get("results").valueStream().map(r -> r.get("status").asString()).toList())
                 .isEqualTo(List.of("ACCEPTED", "REJECTED", "ACCEPTED"));
         assertThat(keysByPaymentId(run)).isEqualTo(Map.of("n1-" + run, "acc-n-1", "n3-" + run, "acc-n-3"));
+    }
+
+    @Test
+    void refusesEachItemTooFarAheadOfThePublishersClockAsJsonAndAsNdjson() {
+        String run = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        Instant ahead = now.plus(Duration.ofMinutes(4));
+        String withinJson = PaymentPublishingIT.payment("fj1-" + run, "acc-f-1", "1.00", now);
+        String aheadJson = PaymentPublishingIT.payment("fj2-" + run, "acc-f-2", "2.00", ahead);
+        String withinLine = PaymentPublishingIT.payment("fn1-" + run, "acc-f-3", "3.00", now);
+        String aheadLine = PaymentPublishingIT.payment("fn2-" + run, "acc-f-4", "4.00", ahead);
+
+        JsonNode array = json(post("/api/v1/payments/batch", JSON, "[" + withinJson + "," + aheadJson + "]").body());
+        JsonNode lines = json(post("/api/v1/payments/batch", NDJSON, withinLine + "\n" + aheadLine + "\n").body());
+
+        for (JsonNode answer : List.of(array, lines)) {
+            assertThat(answer.get("accepted").asInt()).isEqualTo(1);
+            JsonNode refused = answer.get("results").get(1);
+            assertThat(refused.get("status").asString()).isEqualTo("REJECTED");
+            assertThat(refused.get("errors")).singleElement().satisfies(error -> {
+                assertThat(error.get("field").asString()).isEqualTo("occurredAt");
+                assertThat(error.get("message").asString())
+                        .startsWith("must not be more than 10s ahead of the publisher's clock (was ");
+            });
+        }
+        assertThat(keysByPaymentId(run)).isEqualTo(Map.of("fj1-" + run, "acc-f-1", "fn1-" + run, "acc-f-3"));
     }
 
     private static Map<String, String> keysByPaymentId(String run) {

@@ -81,9 +81,26 @@ class PaymentApiTests {
                           {"field":"merchantCategory","message":"must not be blank"},
                           {"field":"country","message":"must be an ISO 3166-1 alpha-2 country code, was 'XX'"},
                           {"field":"channel","message":"must be one of CARD_PRESENT, ECOMMERCE, TRANSFER, ATM, was 'CASH'"},
-                          {"field":"occurredAt","message":"must not be more than 24 hours in the future"}]}""",
+                          {"field":"occurredAt","message":"must not be more than 5m0s ahead of the publisher's clock (was 24h0m1s ahead)"}]}""",
                         JsonCompareMode.STRICT));
         assertThat(kafka.sent()).isEmpty();
+    }
+
+    @Test
+    void acceptsAPaymentAheadOfTheClockUpToTheConfiguredLimitAndRefusesOneFurther() throws Exception {
+        postPayment(PAYMENT.replace("2025-05-01T11:59:00Z", "2025-05-01T12:05:00Z"))
+                .andExpect(status().isAccepted());
+        postPayment(PAYMENT.replace("2025-05-01T11:59:00Z", "2025-05-01T12:05:00.001Z"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().json("""
+                        {"type":"https://paymon.dev/problems/validation","status":400,
+                         "detail":"1 field is invalid: occurredAt",
+                         "errors":[{"field":"occurredAt",
+                                    "message":"must not be more than 5m0s ahead of the publisher's clock (was 5m0.001s ahead)"}]}""",
+                        JsonCompareMode.LENIENT));
+
+        assertThat(kafka.sent()).extracting(sent -> ((PaymentInitiated) sent.event()).occurredAt())
+                .containsExactly(Instant.parse("2025-05-01T12:05:00Z"));
     }
 
     @Test

@@ -63,6 +63,26 @@ class PaymentBatchApiTests {
     }
 
     @Test
+    void rejectsEachItemTooFarAheadOfTheClockInJsonArraysAndInNdjson() throws Exception {
+        String atTheLimit = P1.replace("}", ",\"occurredAt\":\"2025-05-01T12:05:00Z\"}");
+        String beyond = P2.replace("}", ",\"occurredAt\":\"2025-05-01T12:09:00Z\"}");
+        String outcome = """
+                {"accepted":1,"rejected":1,"results":[
+                  {"index":0,"paymentId":"p-1","status":"ACCEPTED"},
+                  {"index":1,"paymentId":"p-2","status":"REJECTED","errors":[{"field":"occurredAt",
+                   "message":"must not be more than 5m0s ahead of the publisher's clock (was 9m0s ahead)"}]}]}""";
+
+        postJson("[" + atTheLimit + "," + beyond + "]")
+                .andExpect(status().isOk())
+                .andExpect(content().json(outcome, JsonCompareMode.STRICT));
+        postNdjson(atTheLimit + "\n" + beyond + "\n")
+                .andExpect(status().isOk())
+                .andExpect(content().json(outcome, JsonCompareMode.STRICT));
+
+        assertThat(kafka.sent()).extracting(Sent::key).containsExactly("acc-1", "acc-1");
+    }
+
+    @Test
     void acceptsAsyncBatch() throws Exception {
         Answers.of(mvc, post("/api/v1/payments/batch?async=true").contentType(MediaType.APPLICATION_JSON)
                         .content("[" + P1 + "]"))

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -88,10 +89,52 @@ class PaymentPublishingIT extends PublisherIntegrationTest {
                 .noneMatch(r -> paymentId.equals(CloudEvents.text(r.headers(), HeaderNames.CE_ID)));
     }
 
+    @Test
+    void paymentTooFarAheadOfThePublishersClockIsRefusedNamingTheFieldAndTheLimit() {
+        String paymentId = "it-ahead-" + UUID.randomUUID();
+
+        HttpResponse<String> answer = post("/api/v1/payments", JSON,
+                payment(paymentId, "acc-it-5", "5.00", Instant.now().plus(Duration.ofMinutes(4))));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json(answer.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://paymon.dev/problems/validation");
+        assertThat(problem.get("detail").asString()).isEqualTo("1 field is invalid: occurredAt");
+        assertThat(problem.get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("field").asString()).isEqualTo("occurredAt");
+            // Four minutes less the time the request took to arrive.
+            assertThat(error.get("message").asString()).matches("must not be more than 10s ahead of the publisher's "
+                    + "clock \\(was (3m5\\d(\\.\\d{1,3})?s|4m0s) ahead\\)");
+        });
+        assertThat(TopicRecords.all(TOPIC))
+                .noneMatch(r -> paymentId.equals(CloudEvents.text(r.headers(), HeaderNames.CE_ID)));
+    }
+
+    @Test
+    void paymentStampedAtTheLimitAheadOfThePublishersClockIsPublished() {
+        String paymentId = "it-at-limit-" + UUID.randomUUID();
+        Instant atTheLimit = Instant.now().plus(Duration.ofSeconds(10)).truncatedTo(ChronoUnit.MILLIS);
+
+        HttpResponse<String> answer = post("/api/v1/payments", JSON,
+                payment(paymentId, "acc-it-6", "6.00", atTheLimit));
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        JsonNode body = json(answer.body());
+        ConsumerRecord<String, byte[]> record = TopicRecords.at(TOPIC, body.get("partition").asInt(),
+                body.get("offset").asLong());
+        assertThat(Topics.PAYMENTS_INITIATED.valueSerde("/test").deserializer()
+                .deserialize(TOPIC, record.headers(), record.value()).occurredAt()).isEqualTo(atTheLimit);
+    }
+
     static String payment(String paymentId, String accountId, String amount) {
+        return payment(paymentId, accountId, amount, Instant.parse("2025-05-01T10:00:00Z"));
+    }
+
+    static String payment(String paymentId, String accountId, String amount, Instant occurredAt) {
         return """
                 {"paymentId":"%s","accountId":"%s","amount":"%s","currency":"EUR","merchantId":"m-1",\
-                "merchantCategory":"5411","country":"DE","channel":"ECOMMERCE","occurredAt":"2025-05-01T10:00:00Z"}"""
-                .formatted(paymentId, accountId, amount);
+                "merchantCategory":"5411","country":"DE","channel":"ECOMMERCE","occurredAt":"%s"}"""
+                .formatted(paymentId, accountId, amount, occurredAt);
     }
 }

@@ -1,30 +1,36 @@
 package dev.paymon.publisher.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paymon.events.Channel;
 import dev.paymon.events.FieldViolation;
 import dev.paymon.events.PaymentInitiated;
 import dev.paymon.publisher.config.InvalidRequestException;
+import dev.paymon.publisher.config.PublisherProperties;
 import dev.paymon.publisher.config.RequestJson;
 import dev.paymon.support.web.JsonLimits;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import tools.jackson.databind.JsonNode;
 
 class PaymentRequestParserTests {
 
     static final Instant NOW = Instant.parse("2025-05-01T12:00:00Z");
 
-    final PaymentRequestParser parser = new PaymentRequestParser(Clock.fixed(NOW, ZoneOffset.UTC));
+    final PaymentRequestParser parser = parser(Map.of());
 
     @Test
     void readsEveryFieldOfAValidPayment() {
@@ -53,11 +59,58 @@ class PaymentRequestParserTests {
     }
 
     @Test
-    void acceptsAnOffsetTimeAndOneExactly24HoursAhead() {
+    void acceptsAnOffsetTimeAndOneExactlyAtTheLimitAhead() {
         assertThat(parser.parse(json(valid(", \"occurredAt\": \"2025-05-01T14:00:00+02:00\""))).occurredAt())
                 .isEqualTo(NOW);
-        assertThat(parser.parse(json(valid(", \"occurredAt\": \"2025-05-02T12:00:00Z\""))).occurredAt())
-                .isEqualTo(NOW.plusSeconds(86_400));
+        assertThat(parser.parse(json(valid(", \"occurredAt\": \"2025-05-01T12:00:10Z\""))).occurredAt())
+                .isEqualTo(NOW.plusSeconds(10));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2025-05-01T12:04:00Z           | 4m0s",
+            "2025-05-01T12:00:10.001Z       | 10.001s",
+            "2025-05-01T12:00:10.000000001Z | 10.001s",
+            "2025-05-03T14:00:01.5Z         | 50h0m1.5s"})
+    void rejectsAnOccurredAtFurtherAheadNamingTheLimitAndHowFar(String occurredAt, String ahead) {
+        assertThat(violations(valid(", \"occurredAt\": \"" + occurredAt + "\""))).containsExactly(
+                new FieldViolation("occurredAt", "must not be more than 10s ahead of the publisher's clock (was "
+                        + ahead + " ahead)"));
+    }
+
+    @Test
+    void honoursAConfiguredLimit() {
+        PaymentRequestParser lenient = parser(Map.of("paymon.publisher.max-event-time-ahead", "5m"));
+
+        assertThat(lenient.parse(json(valid(", \"occurredAt\": \"2025-05-01T12:04:00Z\""))).occurredAt())
+                .isEqualTo(NOW.plus(Duration.ofMinutes(4)));
+        assertThat(lenient.parse(json(valid(", \"occurredAt\": \"2025-05-01T12:05:00Z\""))).occurredAt())
+                .isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+        assertThatThrownBy(() -> lenient.parse(json(valid(", \"occurredAt\": \"2025-05-01T12:05:01Z\""))))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations()).containsExactly(
+                        new FieldViolation("occurredAt", "must not be more than 5m0s ahead of the publisher's clock "
+                                + "(was 5m1s ahead)")));
+    }
+
+    @Test
+    void aLimitOfZeroRefusesAnythingAheadAndANegativeOneIsNoSetting() {
+        PaymentRequestParser strict = parser(Map.of("paymon.publisher.max-event-time-ahead", "0s"));
+
+        assertThat(strict.parse(json(valid(", \"occurredAt\": \"2025-05-01T12:00:00Z\""))).occurredAt())
+                .isEqualTo(NOW);
+        assertThatThrownBy(() -> strict.parse(json(valid(", \"occurredAt\": \"2025-05-01T12:00:00.250Z\""))))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.violations()).containsExactly(
+                        new FieldViolation("occurredAt", "must not be more than 0s ahead of the publisher's clock "
+                                + "(was 250ms ahead)")));
+        assertThatThrownBy(() -> parser(Map.of("paymon.publisher.max-event-time-ahead", "-1s")))
+                .rootCause().hasMessage("paymon.publisher.max-event-time-ahead must not be negative, was PT-1S");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"PT0S | 0s", "PT0.25S | 250ms", "PT10S | 10s", "PT1M30S | 1m30s",
+            "PT4M | 4m0s", "PT1H | 1h0m0s", "PT26H0M1.05S | 26h0m1.05s"})
+    void writesDurationsAsTheyAreConfigured(Duration duration, String text) {
+        assertThat(PaymentRequestParser.text(duration)).isEqualTo(text);
     }
 
     @Test
@@ -74,7 +127,8 @@ class PaymentRequestParserTests {
                 new FieldViolation("merchantCategory", "must be a string"),
                 new FieldViolation("country", "must be an ISO 3166-1 alpha-2 country code, was 'ZZ'"),
                 new FieldViolation("channel", "must be one of CARD_PRESENT, ECOMMERCE, TRANSFER, ATM, was 'CASH'"),
-                new FieldViolation("occurredAt", "must not be more than 24 hours in the future"));
+                new FieldViolation("occurredAt", "must not be more than 10s ahead of the publisher's clock (was "
+                        + "24h0m1s ahead)"));
     }
 
     @Test
@@ -145,6 +199,13 @@ class PaymentRequestParserTests {
             }
         }
         return kept.toString();
+    }
+
+    /** A parser at {@link #NOW} with the publisher's settings: the defaults, but for {@code settings}. */
+    private static PaymentRequestParser parser(Map<String, String> settings) {
+        return new PaymentRequestParser(Clock.fixed(NOW, ZoneOffset.UTC),
+                new Binder(new MapConfigurationPropertySource(settings))
+                        .bindOrCreate("paymon.publisher", PublisherProperties.class));
     }
 
     private List<FieldViolation> violations(String body) {

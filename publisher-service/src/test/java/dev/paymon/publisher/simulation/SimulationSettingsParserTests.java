@@ -16,7 +16,8 @@ import org.springframework.util.unit.DataSize;
 class SimulationSettingsParserTests {
 
     final SimulationSettingsParser parser = new SimulationSettingsParser(new PublisherProperties(Duration.ofSeconds(5),
-            Duration.ofSeconds(5), "EUR", DataSize.ofMegabytes(1), new PublisherProperties.Batch(1000)));
+            Duration.ofSeconds(5), "EUR", DataSize.ofMegabytes(1), Duration.ofSeconds(10),
+            new PublisherProperties.Batch(1000)));
 
     @Test
     void fillsInTheDefaultsWithARandomSeed() {
