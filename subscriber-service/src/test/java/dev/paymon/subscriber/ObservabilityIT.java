@@ -166,7 +166,7 @@ class ObservabilityIT {
     }
 
     @Test
-    void readinessNeedsKafkaAndTheDatabaseWhileLivenessNeedsNeither() {
+    void readinessNeedsKafkaTheDatabaseAndProjectionsNotWaitingForItWhileLivenessNeedsNone() {
         Http http = Http.anonymous(managementPort);
 
         Http.Answer readiness = http.get("/actuator/health/readiness");
@@ -174,7 +174,7 @@ class ObservabilityIT {
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.body().get("components").propertyNames())
-                .containsExactlyInAnyOrder("readinessState", "kafka", "db");
+                .containsExactlyInAnyOrder("readinessState", "kafka", "db", "projections");
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(liveness.body().get("components").propertyNames()).containsExactly("livenessState");
     }

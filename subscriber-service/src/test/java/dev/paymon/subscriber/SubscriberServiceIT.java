@@ -2,7 +2,9 @@ package dev.paymon.subscriber;
 
 import static dev.paymon.subscriber.Http.json;
 import static dev.paymon.subscriber.TestClients.enriched;
+import static dev.paymon.subscriber.TestClients.bytesOf;
 import static dev.paymon.subscriber.TestClients.inTransaction;
+import static dev.paymon.subscriber.TestClients.rawInTransaction;
 import static dev.paymon.subscriber.TestClients.recordsWithKey;
 import static dev.paymon.subscriber.TestClients.sendRaw;
 import static dev.paymon.subscriber.TestEvents.payment;
@@ -14,6 +16,7 @@ import dev.paymon.events.DeadLetter;
 import dev.paymon.events.DeadLetterReason;
 import dev.paymon.events.EventJson;
 import dev.paymon.events.EventTypes;
+import dev.paymon.events.HeaderNames;
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Topics;
 import dev.paymon.testing.TestApiKeys;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,12 +105,12 @@ class SubscriberServiceIT {
         assertThat(answer.body()).isEqualTo(json("""
                 {"paymentId": "%s", "accountId": "%s", "amount": "12.50", "currency": "EUR",
                  "amountBase": "12.50", "baseCurrency": "EUR", "status": "FLAGGED", "alertIds": ["alert-2", "alert-1"],
-                 "occurredAt": "2026-03-01T10:15:30Z", "processedAt": "2026-03-01T10:15:31.250Z"}
+                 "occurredAt": "2026-03-01T10:15:30Z", "processedAt": "2026-03-01T10:15:31.250Z", "late": false}
                 """.formatted(flagged.payment().paymentId(), account)));
         assertThat(http().get("/api/v1/payments/" + accepted.payment().paymentId()).body()).isEqualTo(json("""
                 {"paymentId": "%s", "accountId": "%s", "amount": "100.00", "currency": "USD",
                  "amountBase": "91.3456", "baseCurrency": "EUR", "status": "ACCEPTED", "alertIds": [],
-                 "occurredAt": "2026-03-01T10:15:30Z", "processedAt": "2026-03-01T10:15:31.250Z"}
+                 "occurredAt": "2026-03-01T10:15:30Z", "processedAt": "2026-03-01T10:15:31.250Z", "late": false}
                 """.formatted(accepted.payment().paymentId(), account)));
         assertThat(http().get("/api/v1/payments/" + aborted.payment().paymentId()).status()).isEqualTo(404);
     }
@@ -177,6 +181,71 @@ class SubscriberServiceIT {
         assertThat(headers.get(1).detail()).isEqualTo("amountBase: must not be negative");
     }
 
+    /**
+     * A valid payment, one the database refuses (a trigger here, as a constraint would), poison bytes and another
+     * valid payment in one poll: the batch fails over the refused one and is delivered again around it, the poison is
+     * met in every delivery, yet each bad record reaches subscriber.dlq.v1 once, with the documented headers only.
+     */
+    @Test
+    void deadLettersEachBadRecordOnceAlsoWhenTheBatchAroundItIsDeliveredAgain() throws Exception {
+        String account = "acc-" + UUID.randomUUID();
+        PaymentEnriched first = payment(id(), account, "1.00", "EUR", "1.00", List.of());
+        PaymentEnriched refused = payment(id(), account, "2.00", "EUR", "2.00", List.of());
+        PaymentEnriched last = payment(id(), account, "3.00", "EUR", "3.00", List.of());
+        byte[] poison = "{poison".getBytes(UTF_8);
+        refuseInDatabase(refused.payment().paymentId());
+
+        List<RecordMetadata> sent = rawInTransaction(Topics.PAYMENTS_ENRICHED.name(), account,
+                List.of(bytesOf(first), bytesOf(refused), poison, bytesOf(last)));
+
+        awaitStored(last.payment().paymentId());
+        awaitStored(first.payment().paymentId());
+        List<ConsumerRecord<String, byte[]>> deadLetters = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsWithKey(Topics.SUBSCRIBER_DLQ.name(), account), records -> records.size() >= 2);
+        // Another delivery of the rest of the batch (had it happened) would have had time to show up by now.
+        awaitStored(sendAfter(account).payment().paymentId());
+        deadLetters = recordsWithKey(Topics.SUBSCRIBER_DLQ.name(), account);
+        assertThat(deadLetters).extracting(record -> DeadLetter.readFrom(record.headers()).sourceOffset())
+                .containsExactlyInAnyOrder(sent.get(1).offset(), sent.get(2).offset());
+        assertThat(deadLetters).extracting(record -> DeadLetter.readFrom(record.headers()).reason())
+                .containsExactlyInAnyOrder(DeadLetterReason.PROCESSING_ERROR, DeadLetterReason.UNDECODABLE);
+        assertThat(deadLetters).allSatisfy(record -> assertThat(record.headers()).extracting(Header::key)
+                .containsExactlyInAnyOrder(HeaderNames.DLQ_REASON, HeaderNames.DLQ_STAGE, HeaderNames.DLQ_DETAIL,
+                        HeaderNames.DLQ_SOURCE_TOPIC, HeaderNames.DLQ_SOURCE_PARTITION, HeaderNames.DLQ_SOURCE_OFFSET));
+        assertThat(http().get("/api/v1/payments/" + refused.payment().paymentId()).status()).isEqualTo(404);
+    }
+
+    /** One id is one payment: the same id under another account is neither skipped nor stored twice. */
+    @Test
+    void deadLettersADifferentPaymentUnderAStoredIdAsAConflictAndSkipsTheSamePaymentAgain() {
+        String account = "acc-" + UUID.randomUUID();
+        String other = "acc-" + UUID.randomUUID();
+        String paymentId = id();
+        PaymentEnriched payment = payment(paymentId, account, "10.00", "EUR", "10.00", List.of());
+        PaymentEnriched impostor = payment(paymentId, other, "10.00", "EUR", "10.00", List.of());
+        long conflictsBefore = http().get("/api/v1/stats").body()
+                .at("/subscriberDeadLetters/byReason/PAYMENT_ID_CONFLICT").asLong();
+
+        inTransaction(true, producer -> producer.send(enriched(payment)));
+        inTransaction(true, producer -> {
+            producer.send(enriched(impostor));
+            producer.send(enriched(payment));
+        });
+
+        awaitStored(sendAfter(other).payment().paymentId());
+        List<ConsumerRecord<String, byte[]>> conflicts = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsWithKey(Topics.SUBSCRIBER_DLQ.name(), other), records -> !records.isEmpty());
+        assertThat(conflicts).hasSize(1);
+        DeadLetter conflict = DeadLetter.readFrom(conflicts.get(0).headers());
+        assertThat(conflict.reason()).isEqualTo(DeadLetterReason.PAYMENT_ID_CONFLICT);
+        assertThat(conflict.detail()).contains(paymentId, account, other);
+        assertThat(jdbc.sql("SELECT account_id FROM payments WHERE payment_id = ?").param(paymentId)
+                .query(String.class).list()).containsExactly(account);
+        assertThat(recordsWithKey(Topics.SUBSCRIBER_DLQ.name(), account)).isEmpty();
+        assertThat(http().get("/api/v1/stats").body().at("/subscriberDeadLetters/byReason/PAYMENT_ID_CONFLICT")
+                .asLong()).isEqualTo(conflictsBefore + 1);
+    }
+
     @Test
     void retriesATransientDatabaseErrorUntilTheDatabaseAnswersInsteadOfDeadLettering() throws SQLException {
         String account = "acc-" + UUID.randomUUID();
@@ -195,6 +264,31 @@ class SubscriberServiceIT {
 
         awaitStored(payment.payment().paymentId());
         assertThat(recordsWithKey(Topics.SUBSCRIBER_DLQ.name(), account)).isEmpty();
+    }
+
+    /** A payment of {@code account} sent after everything before: once it is stored, all before are handled. */
+    private PaymentEnriched sendAfter(String account) {
+        PaymentEnriched marker = payment(id(), account, "0.50", "EUR", "0.50", List.of());
+        inTransaction(true, producer -> producer.send(enriched(marker)));
+        return marker;
+    }
+
+    /** Makes the database refuse to store this payment, as a constraint the record breaks would. */
+    private static void refuseInDatabase(String paymentId) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    CREATE OR REPLACE FUNCTION refuse_payment() RETURNS trigger AS $$
+                    BEGIN
+                      IF NEW.payment_id = '%s' THEN
+                        RAISE EXCEPTION 'refused by the test' USING ERRCODE = '23514';
+                      END IF;
+                      RETURN NEW;
+                    END $$ LANGUAGE plpgsql""".formatted(paymentId));
+            statement.execute("DROP TRIGGER IF EXISTS refuse_payment ON payments");
+            statement.execute("CREATE TRIGGER refuse_payment BEFORE INSERT ON payments FOR EACH ROW "
+                    + "EXECUTE FUNCTION refuse_payment()");
+        }
     }
 
     private double databaseFailures() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,6 +62,41 @@ public final class TestClients {
             values.forEach(value -> producer.send(new ProducerRecord<>(topic.name(), key, value)));
             producer.commitTransaction();
         }
+    }
+
+    /**
+     * Writes raw values (events serialized as the processor does, poison bytes, tombstones for {@code null}) to
+     * {@code topic} in one committed Kafka transaction, so that a consumer fetches them together; answers where each
+     * landed.
+     */
+    public static List<RecordMetadata> rawInTransaction(String topic, String key, List<byte[]> values) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "subscriber-it-" + UUID.randomUUID());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            values.forEach(value -> sent.add(producer.send(new ProducerRecord<>(topic, key, value))));
+            producer.commitTransaction();
+            List<RecordMetadata> landed = new ArrayList<>();
+            for (Future<RecordMetadata> future : sent) {
+                landed.add(future.get());
+            }
+            return landed;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The event's bytes as the processor writes them. */
+    public static byte[] bytesOf(PaymentEnriched event) {
+        return Topics.PAYMENTS_ENRICHED.valueSerde("/paymon/processor").serializer()
+                .serialize(Topics.PAYMENTS_ENRICHED.name(), event);
     }
 
     public static ProducerRecord<String, PaymentEnriched> enriched(PaymentEnriched event) {

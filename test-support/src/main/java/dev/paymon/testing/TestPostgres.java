@@ -41,6 +41,33 @@ public final class TestPostgres {
         return new Database(base.url() + separator + "currentSchema=" + schema, base.user(), base.password(), schema);
     }
 
+    /**
+     * A fresh, empty schema owned by a login role of its own, which the returned settings connect as: not a superuser,
+     * so that a test can take privileges from it ({@link #asAdmin}) as an operator or a failover would.
+     */
+    public static Database newSchemaWithOwnRole() {
+        Database base = server();
+        String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String password = UUID.randomUUID().toString();
+        asAdmin("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "'",
+                "CREATE SCHEMA " + name + " AUTHORIZATION " + name);
+        String separator = base.url().contains("?") ? "&" : "?";
+        return new Database(base.url() + separator + "currentSchema=" + name, name, password, name);
+    }
+
+    /** Runs statements as the server's administrative user, e.g. {@code REVOKE INSERT ON s.payments FROM s}. */
+    public static void asAdmin(String... statements) {
+        Database base = server();
+        try (Connection c = DriverManager.getConnection(base.url(), base.user(), base.password());
+             Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + String.join("; ", statements), e);
+        }
+    }
+
     private static synchronized Database server() {
         if (server == null) {
             loadDriver();

@@ -98,8 +98,10 @@ class KafkaAccessTests {
 
     @Test
     void theSubscriberReadsTheOutputsAndWritesOnlyItsDeadLetterTopic() {
+        // Its own dead-letter topic too: it looks there for a dead letter whose sending was interrupted.
         assertThat(topicsAllowed("subscriber", READ)).containsExactlyInAnyOrder(
-                "payments.enriched.v1", "accounts.activity.v1", "fraud.alerts.v1", "payments.dlq.v1");
+                "payments.enriched.v1", "accounts.activity.v1", "fraud.alerts.v1", "payments.dlq.v1",
+                "subscriber.dlq.v1");
         assertThat(topicsAllowed("subscriber", WRITE)).containsExactly("subscriber.dlq.v1");
         assertThat(List.of("paymon-subscriber", "paymon-subscriber.alerts", "paymon-subscriber.activity",
                 "paymon-subscriber.dead-letters"))

@@ -1,6 +1,8 @@
 package dev.paymon.support.kafka;
 
 import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param creationRetry     how long {@link TopicCreator} waits before trying again when no broker could create
  *                          the topics (default 10s; publisher and subscriber)
  * @param enrichedRetention retention of {@code payments.enriched.v1}, the system of record every projection is
- *                          rebuilt from (default 90d; processor)
+ *                          rebuilt from, and of every other topic a projection is rebuilt from (alerts, activity,
+ *                          the dead-letter topics), so that a rebuild finds all of them (default 90d)
  */
 @ConfigurationProperties("paymon.topics")
 public record TopicProperties(
@@ -28,5 +31,10 @@ public record TopicProperties(
         if (partitions < 1 || replicationFactor < 1) {
             throw new IllegalArgumentException("paymon.topics.partitions and replication-factor must be at least 1");
         }
+    }
+
+    /** The topic configuration of the system of record and the topics projected with it: their retention. */
+    public Map<String, String> projectedRetention() {
+        return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(enrichedRetention.toMillis()));
     }
 }

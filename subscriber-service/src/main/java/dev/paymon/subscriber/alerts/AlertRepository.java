@@ -2,6 +2,7 @@ package dev.paymon.subscriber.alerts;
 
 import dev.paymon.events.FraudRule;
 import dev.paymon.events.Severity;
+import dev.paymon.subscriber.config.ProjectionCountRepository;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,9 +19,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The {@code alerts} table. Its SQL runs unchanged on PostgreSQL and on H2 in PostgreSQL mode. */
+/**
+ * The {@code alerts} table, and the stats' counts of alerts ({@value #COUNTERS}rule) and of acknowledged ones
+ * ({@value #ACKNOWLEDGED}rule), kept in the same transactions. Its SQL runs unchanged on PostgreSQL and on H2 in
+ * PostgreSQL mode.
+ */
 @Repository
 class AlertRepository {
+
+    static final String COUNTERS = "alerts.";
+    static final String ACKNOWLEDGED = "alerts.acknowledged.";
 
     // Without a conflict target, as H2 only knows this form; alert_id is the table's only unique key.
     // A replayed alert thus never resets the status of the stored one.
@@ -47,9 +55,11 @@ class AlertRepository {
             SELECT acknowledged_at FROM alert_acknowledgements WHERE alert_id = ?""";
 
     private final JdbcClient jdbc;
+    private final ProjectionCountRepository counts;
 
-    AlertRepository(JdbcClient jdbc) {
+    AlertRepository(JdbcClient jdbc, ProjectionCountRepository counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     /**
@@ -59,7 +69,7 @@ class AlertRepository {
     boolean insert(StoredAlert raised) {
         StoredAlert alert = acknowledgedAt(raised.alertId()).map(raised::acknowledged).orElse(raised);
         String[] paymentIds = alert.paymentIds().toArray(String[]::new);
-        return jdbc.sql(INSERT)
+        boolean inserted = jdbc.sql(INSERT)
                 .param("alertId", alert.alertId())
                 .param("accountId", alert.accountId())
                 .param("rule", alert.rule().name())
@@ -71,6 +81,13 @@ class AlertRepository {
                 .param("acknowledgedAt", alert.acknowledgedAt() == null ? null : utc(alert.acknowledgedAt()),
                         Types.TIMESTAMP_WITH_TIMEZONE)
                 .update() == 1;
+        if (inserted) {
+            counts.add(COUNTERS + alert.rule().name(), 1);
+            if (alert.status() == AlertStatus.ACKNOWLEDGED) {
+                counts.add(ACKNOWLEDGED + alert.rule().name(), 1);
+            }
+        }
+        return inserted;
     }
 
     Optional<StoredAlert> find(String alertId) {
@@ -84,10 +101,15 @@ class AlertRepository {
     @Transactional
     Optional<StoredAlert> acknowledge(String alertId) {
         Instant now = Instant.now();
-        if (setAcknowledged(alertId, now)) {
+        boolean acknowledged = setAcknowledged(alertId, now);
+        if (acknowledged) {
             jdbc.sql(RECORD_ACKNOWLEDGEMENT).params(alertId, utc(now)).update();
         }
-        return find(alertId);
+        Optional<StoredAlert> alert = find(alertId);
+        if (acknowledged) {
+            counts.add(ACKNOWLEDGED + alert.orElseThrow().rule().name(), 1);
+        }
+        return alert;
     }
 
     private boolean setAcknowledged(String alertId, Instant at) {

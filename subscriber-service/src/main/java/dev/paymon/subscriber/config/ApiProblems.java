@@ -45,7 +45,7 @@ class ApiProblems extends TypedProblemExceptionHandler {
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<Object> database(DataAccessException e, WebRequest request) {
         HttpHeaders headers = new HttpHeaders();
-        if (!Failures.isTransientDatabaseError(e)) {
+        if (!Failures.isDatabaseFault(e)) {
             log.error("Query failed", e);
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                     "The query failed; the error is logged.");

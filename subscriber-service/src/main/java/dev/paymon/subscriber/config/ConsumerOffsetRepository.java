@@ -1,11 +1,12 @@
 package dev.paymon.subscriber.config;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,29 +18,30 @@ import org.springframework.stereotype.Repository;
  * so after any crash the database says exactly which records it holds; consumers seek there on
  * assignment and skip anything below it. Its SQL runs unchanged on PostgreSQL and on H2 in PostgreSQL mode.
  *
+ * <p>A batch reads its partitions' rows with {@link #lockPositions} first, which locks them until it commits: a
+ * rebuild, which rewinds every row, then waits for the batch, and a batch that comes after the rewind sees it.
+ *
  * <p>Each row also holds {@code stream_from}: records below it are projected but not announced on the live
  * stream, so that a rebuild of a projection (which sets it to the old next offset) does not stream history again.
  */
 @Repository
 public class ConsumerOffsetRepository {
 
-    private static final String SELECT = """
-            SELECT next_offset FROM consumer_offsets
-            WHERE consumer_group = ? AND topic = ? AND "partition" = ?""";
-
     private static final String SELECT_POSITION = """
             SELECT next_offset, stream_from FROM consumer_offsets
             WHERE consumer_group = ? AND topic = ? AND "partition" = ?""";
 
-    private static final String SELECT_POSITIONS = """
+    // In partition order, so that two batches of one group that share partitions lock them in the same order.
+    private static final String LOCK_POSITIONS = """
             SELECT "partition", next_offset, stream_from FROM consumer_offsets
-            WHERE consumer_group = ? AND topic = ?""";
+            WHERE consumer_group = ? AND topic = ? AND "partition" IN (%s)
+            ORDER BY "partition" FOR UPDATE""";
 
     private static final String UPDATE = """
             UPDATE consumer_offsets SET next_offset = ?, updated_at = CURRENT_TIMESTAMP
             WHERE consumer_group = ? AND topic = ? AND "partition" = ?""";
 
-    // Only one consumer of a group owns a partition at a time, so an UPDATE that finds no row can insert.
+    // A batch inserts a partition's row when it locked none: it applied the partition's first records.
     private static final String INSERT = """
             INSERT INTO consumer_offsets (consumer_group, topic, "partition", next_offset) VALUES (?, ?, ?, ?)""";
 
@@ -64,30 +66,34 @@ public class ConsumerOffsetRepository {
         this.jdbc = JdbcClient.create(template);
     }
 
-    /** The offset of the next record the group applies in the partition; empty when it applied none yet. */
-    public OptionalLong nextOffset(String group, TopicPartition partition) {
-        return jdbc.sql(SELECT).params(group, partition.topic(), partition.partition())
-                .query(Long.class).optional()
-                .map(OptionalLong::of).orElseGet(OptionalLong::empty);
-    }
-
-    /** The group's next offset and stream start in the partition; empty when it applied none yet. */
+    /** The group's next offset and stream start in the partition, without locking; empty when it applied none yet. */
     public Optional<Position> position(String group, TopicPartition partition) {
         return jdbc.sql(SELECT_POSITION).params(group, partition.topic(), partition.partition())
                 .query((rs, row) -> new Position(rs.getLong("next_offset"), rs.getLong("stream_from")))
                 .optional();
     }
 
-    /** The group's positions in every partition of {@code topic} it applied records of, by partition number. */
-    public Map<Integer, Position> positions(String group, String topic) {
+    /**
+     * The group's positions in these partitions of {@code topic}, locked until the caller's transaction ends; a
+     * partition the group applied nothing of is absent.
+     */
+    public Map<Integer, Position> lockPositions(String group, String topic, Collection<Integer> partitions) {
         Map<Integer, Position> positions = new HashMap<>();
-        template.query(SELECT_POSITIONS, rs -> {
+        if (partitions.isEmpty()) {
+            return positions;
+        }
+        List<Object> params = new ArrayList<>(List.of(group, topic));
+        params.addAll(partitions.stream().sorted().toList());
+        template.query(LOCK_POSITIONS.formatted(String.join(", ", Collections.nCopies(partitions.size(), "?"))), rs -> {
             positions.put(rs.getInt("partition"), new Position(rs.getLong("next_offset"), rs.getLong("stream_from")));
-        }, group, topic);
+        }, params.toArray());
         return positions;
     }
 
-    /** {@link #save}s each partition's next offset, with one batch of statements for all of them. */
+    /**
+     * Saves each partition's next offset, with one batch of statements for all of them: an update of a row the
+     * caller locked ({@link #lockPositions}), or the insert of a partition it found none for.
+     */
     public void saveAll(String group, Map<TopicPartition, Long> nextOffsets) {
         List<TopicPartition> partitions = List.copyOf(nextOffsets.keySet());
         int[] updated = template.batchUpdate(UPDATE, partitions.stream()
@@ -107,16 +113,6 @@ public class ConsumerOffsetRepository {
 
     /** Records that the group applied every record of the partition below {@code nextOffset}. */
     public void save(String group, TopicPartition partition, long nextOffset) {
-        int updated = jdbc.sql(UPDATE).params(nextOffset, group, partition.topic(), partition.partition()).update();
-        if (updated == 0) {
-            jdbc.sql(INSERT).params(group, partition.topic(), partition.partition(), nextOffset).update();
-        }
-    }
-
-    /** Saves {@code nextOffset} unless the stored offset is there or beyond already. */
-    public void advance(String group, TopicPartition partition, long nextOffset) {
-        if (nextOffset(group, partition).orElse(-1) < nextOffset) {
-            save(group, partition, nextOffset);
-        }
+        saveAll(group, Map.of(partition, nextOffset));
     }
 }

@@ -7,21 +7,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * What happens to a record a listener cannot handle. Undecodable and invalid records go to
+ * What happens to a record a listener cannot handle. Undecodable, invalid and refused records go to
  * {@code subscriber.dlq.v1} at once through {@link DeadLetters}, so they never block their partition.
- * Transient database failures are retried with back-off until the database answers again; other
+ * Failures that are the database's fault are retried with back-off until the database answers again; other
  * failures are retried a few times, then dead-lettered as {@code PROCESSING_ERROR}.
  *
  * <p>Boot's listener container factory configurer applies this handler to every listener.
@@ -45,41 +46,54 @@ class DeadLetterConfig {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterValueSerializer.class));
     }
 
+    /** Reads {@code subscriber.dlq.v1} to find a dead letter whose sending was interrupted. */
+    @Bean(destroyMethod = "close")
+    DeadLetterTopic deadLetterTopic(ConsumerFactory<?, ?> consumers) {
+        return new DeadLetterTopic(consumers.getConfigurationProperties());
+    }
+
     @Bean
-    DeadLetters deadLetters(KafkaTemplate<String, Object> deadLetterTemplate, MeterRegistry meters) {
-        return new DeadLetters(deadLetterTemplate, meters);
+    DeadLetters deadLetters(KafkaTemplate<String, Object> deadLetterTemplate, SubscriberDeadLetterRepository sent,
+                            ProjectionCountRepository counts, DeadLetterTopic deadLetterTopic,
+                            PlatformTransactionManager transactions, MeterRegistry meters) {
+        return new DeadLetters(deadLetterTemplate, sent, counts, deadLetterTopic, transactions, meters);
     }
 
     /**
      * Handles a record that a batch listener reported as failed (a {@code BatchListenerFailedException}
      * with its index): the records before it are done, the failed one is retried or dead-lettered, and the
      * rest of the batch is delivered again. A dead-lettered record's offset is then stored as handled, so
-     * that a restart does not dead-letter it again.
+     * that a restart does not dead-letter it again. A failure that is the database's fault is retried until the
+     * database answers, with {@code projections} health DOWN meanwhile, never dead-lettered.
      */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(DeadLetters deadLetters, ConsumerOffsetRepository offsets,
-                                          RetryProperties retry, MeterRegistry meters) {
+    DefaultErrorHandler kafkaErrorHandler(DeadLetters deadLetters, Projector projector, RetryProperties retry,
+                                          ProjectionsHealthIndicator health, MeterRegistry meters) {
         ConsumerAwareRecordRecoverer recoverer = (record, consumer, failure) -> {
-            String group = consumer.groupMetadata().groupId();
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            // Below stream_from the record was handled before a rebuild, i.e. dead-lettered then already.
-            if (record.offset() >= offsets.position(group, partition).map(ConsumerOffsetRepository.Position::streamFrom).orElse(0L)) {
+            // Below stream_from the record was handled before a rebuild by a release that kept no record of its
+            // dead letters: dead-lettered then already.
+            if (!projector.handledBeforeRebuild(record, consumer)) {
                 deadLetters.publish(record, failure);
             }
-            offsets.advance(group, partition, record.offset() + 1);
+            projector.passDeadLettered(record, consumer);
         };
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, retry.processing().backOff());
         // Retrying cannot fix a record that does not decode or validate.
-        handler.addNotRetryableExceptions(InvalidEventException.class, EventDecodingException.class);
+        handler.addNotRetryableExceptions(InvalidEventException.class, EventDecodingException.class,
+                RefusedValueException.class);
         handler.setBackOffFunction((record, failure) ->
-                Failures.isTransientDatabaseError(failure) ? retry.database().backOff() : null);
-        handler.setRetryListeners((record, failure, attempt) -> failed(record, failure, attempt, meters));
+                Failures.isDatabaseFault(failure) ? retry.database().backOff() : null);
+        handler.setRetryListeners((record, failure, attempt) -> failed(record, failure, attempt, health, meters));
         return handler;
     }
 
     /** A steadily growing count with cause {@code database} means the projection waits for its database. */
-    private static void failed(ConsumerRecord<?, ?> record, Exception failure, int attempt, MeterRegistry meters) {
-        boolean database = Failures.isTransientDatabaseError(failure);
+    private static void failed(ConsumerRecord<?, ?> record, Exception failure, int attempt,
+                               ProjectionsHealthIndicator health, MeterRegistry meters) {
+        boolean database = Failures.isDatabaseFault(failure);
+        if (database) {
+            health.databaseFault(record.topic(), failure);
+        }
         String cause = Failures.rootCause(failure).toString();
         log.warn("Attempt {} to handle {}-{}@{} failed{}: {}", attempt, record.topic(), record.partition(),
                 record.offset(), database ? " (database unavailable, retrying)" : "", cause);

@@ -33,15 +33,17 @@ public class EventListenerFactories {
     private final ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers;
     private final ConcurrentKafkaListenerContainerFactoryConfigurer configurer;
     private final ConsumerOffsetRepository offsets;
+    private final ConsumerPositions positions;
 
     EventListenerFactories(ConsumerFactory<?, ?> bootConsumers,
                            ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers,
                            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-                           ConsumerOffsetRepository offsets) {
+                           ConsumerOffsetRepository offsets, ConsumerPositions positions) {
         this.bootConsumers = bootConsumers;
         this.customizers = customizers;
         this.configurer = configurer;
         this.offsets = offsets;
+        this.positions = positions;
     }
 
     /**
@@ -61,7 +63,7 @@ public class EventListenerFactories {
         // The Projector observes each record (timer spring.kafka.listener with the observation's tags, and a span);
         // the container's own batch timer of the same name, with other tags, would collide with it in Prometheus.
         factory.getContainerProperties().setMicrometerEnabled(false);
-        factory.getContainerProperties().setConsumerRebalanceListener(new SeekToStoredOffsets(offsets));
+        factory.getContainerProperties().setConsumerRebalanceListener(new SeekToStoredOffsets(offsets, positions));
         // The processor writes in transactions: after its last record a partition ends with a commit marker, which
         // the consumer passes but the offset committed after that record (its offset + 1) does not, so the group's
         // lag as operators' tools read it (committed vs. end) would stay at 1 for ever. The container commits the

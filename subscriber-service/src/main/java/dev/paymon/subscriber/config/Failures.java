@@ -18,7 +18,10 @@ import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
-/** Sorts consumer failures: what the database will get over, and why a record is dead-lettered. */
+/**
+ * Sorts consumer failures: what is the database's fault (retried until it answers again, never dead-lettered), and
+ * why a record is dead-lettered (its own fault only).
+ */
 final class Failures {
 
     /** Failures that say nothing about the record: the database is away or busy for a while. */
@@ -28,13 +31,19 @@ final class Failures {
             SQLTransientException.class, SQLRecoverableException.class);
 
     /**
-     * SQL states of the same kind, for drivers whose exceptions Spring leaves uncategorized
-     * (PostgreSQL's lock timeout arrives as an {@code UncategorizedSQLException}): connection
-     * exceptions (08), transaction rollbacks such as deadlocks (40), insufficient resources (53),
-     * operator intervention such as a shutdown (57), lock not available (55P03), H2's lock timeout (HYT00).
+     * SQL states that say nothing about the record either, for drivers whose exceptions Spring leaves uncategorized
+     * (PostgreSQL's lock timeout arrives as an {@code UncategorizedSQLException}), by class: connection exceptions
+     * (08), invalid authorization (28), invalid catalog or schema (3D, 3F), transaction rollbacks such as deadlocks
+     * (40), insufficient resources (53), operator intervention such as a shutdown (57), system errors (58); and
+     * single states: a read-only transaction, as after a failover to a standby (25006), permission denied (42501), a
+     * missing table (42P01; 42S02 on H2), lock not available (55P03), and H2's lock timeout
+     * (HYT00), missing rights (90096), read-only database (90097) and closed database (90098). A record's own faults
+     * are the others, e.g. data exceptions (22), integrity violations (23) and a query the schema does not
+     * fit, such as an unknown column (42703).
      */
-    private static final Set<String> TRANSIENT_STATE_CLASSES = Set.of("08", "40", "53", "57");
-    private static final Set<String> TRANSIENT_STATES = Set.of("55P03", "HYT00");
+    private static final Set<String> DATABASE_STATE_CLASSES = Set.of("08", "28", "3D", "3F", "40", "53", "57", "58");
+    private static final Set<String> DATABASE_STATES = Set.of("25006", "42501", "42P01", "42S02", "55P03", "HYT00",
+            "90096", "90097", "90098");
 
     /** Failures to turn the record into an event: its bytes are not a readable event. */
     private static final List<Class<? extends Throwable>> UNDECODABLE = List.of(
@@ -44,19 +53,25 @@ final class Failures {
     private Failures() {
     }
 
-    /** Whether the database failed for a while rather than for this record: worth retrying. */
-    static boolean isTransientDatabaseError(Throwable failure) {
+    /**
+     * Whether the database failed, or refuses every write (permissions, read-only, a missing table), rather than
+     * this record: worth retrying until it answers again.
+     */
+    static boolean isDatabaseFault(Throwable failure) {
         if (find(failure, TRANSIENT_DATABASE) != null) {
             return true;
         }
         SQLException sql = (SQLException) find(failure, List.of(SQLException.class));
         String state = sql == null ? null : sql.getSQLState();
         return state != null && state.length() == 5
-                && (TRANSIENT_STATE_CLASSES.contains(state.substring(0, 2)) || TRANSIENT_STATES.contains(state));
+                && (DATABASE_STATE_CLASSES.contains(state.substring(0, 2)) || DATABASE_STATES.contains(state));
     }
 
     /** The dead-letter headers for a record that failed with {@code failure}. */
     static DeadLetter deadLetter(ConsumerRecord<?, ?> record, Throwable failure) {
+        if (find(failure, List.of(RefusedValueException.class)) instanceof RefusedValueException refused) {
+            return deadLetter(record, refused.reason(), "project", refused.getMessage());
+        }
         Throwable invalid = find(failure, List.of(InvalidEventException.class));
         if (invalid != null) {
             return deadLetter(record, DeadLetterReason.INVALID_EVENT, "validate", invalid.getMessage());

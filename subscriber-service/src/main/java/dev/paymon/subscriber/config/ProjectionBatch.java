@@ -6,16 +6,18 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.core.log.LogAccessor;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -33,6 +35,9 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * the partition's {@code stream_from} (a rebuild's replay): the announcements are collected and handed to the
  * {@link StreamOutbox} once, at the end of the batch, inside the same transaction.
  *
+ * <p>Both first lock the batch's partitions' stored positions and check that each is where this consumer left it
+ * ({@link ConsumerPositions}); if one is not, they apply nothing and throw {@link Fenced}, and the caller seeks.
+ *
  * <p>Each record is handled inside a Kafka listener observation that continues the trace of its
  * {@code traceparent} header (Spring Kafka observes whole batches of a batch listener only before calling it):
  * the database work and log lines of a record belong to the trace that began at the publisher.
@@ -44,11 +49,32 @@ final class ProjectionBatch<T> {
     private static final LogAccessor LOG = new LogAccessor(ProjectionBatch.class);
 
     /**
-     * What a committed application of the batch did, for the metrics.
+     * What a committed application of the batch did, for the metrics and the consumer's positions.
      *
-     * @param live the records whose values were stored as new, except replays of history by a rebuild
+     * @param live  the records whose values were stored as new, except replays of history by a rebuild
+     * @param saved the next offset saved for each partition the batch advanced
      */
-    record Applied<T>(int stored, int duplicates, List<ConsumerRecord<String, T>> live) {
+    record Applied<T>(int stored, int duplicates, List<ConsumerRecord<String, T>> live,
+                      Map<TopicPartition, Long> saved) {
+    }
+
+    /**
+     * The stored positions of these partitions are not where this consumer left them (a rebuild rewound them, or
+     * another consumer moved them): nothing was applied. The value is the stored next offset to seek to, or
+     * {@link ConsumerPositions#UNKNOWN} when it could not be told; the transaction is rolled back.
+     */
+    static final class Fenced extends RuntimeException {
+
+        private final transient Map<TopicPartition, Long> stored;
+
+        Fenced(Map<TopicPartition, Long> stored) {
+            super("stored offsets moved: " + stored);
+            this.stored = Map.copyOf(stored);
+        }
+
+        Map<TopicPartition, Long> stored() {
+            return stored;
+        }
     }
 
     private enum Handled { STORED, DUPLICATE, DEAD_LETTERED }
@@ -78,11 +104,10 @@ final class ProjectionBatch<T> {
     private final ValueStore<T> apply;
     private final Function<T, StreamAnnouncement> announce;
     private final ConsumerOffsetRepository offsets;
+    private final ConsumerPositions consumerPositions;
     private final StreamOutbox outbox;
     private final DeadLetters deadLetters;
     private final ObservationRegistry observations;
-    // Dead-lettering is not part of the transaction: a retried prefix must not write them again.
-    private final Set<Integer> deadLettered = new HashSet<>();
 
     /**
      * @param what     the noun for one value, for dead-letter details ("payment")
@@ -90,14 +115,16 @@ final class ProjectionBatch<T> {
      * @param announce the stream announcement of a value {@code apply} stored, or {@code null} for none
      */
     ProjectionBatch(String group, String what, List<ConsumerRecord<String, T>> records, ValueStore<T> apply,
-                    Function<T, StreamAnnouncement> announce, ConsumerOffsetRepository offsets, StreamOutbox outbox,
-                    DeadLetters deadLetters, ObservationRegistry observations) {
+                    Function<T, StreamAnnouncement> announce, ConsumerOffsetRepository offsets,
+                    ConsumerPositions consumerPositions, StreamOutbox outbox, DeadLetters deadLetters,
+                    ObservationRegistry observations) {
         this.group = group;
         this.what = what;
         this.records = records;
         this.apply = apply;
         this.announce = announce;
         this.offsets = offsets;
+        this.consumerPositions = consumerPositions;
         this.outbox = outbox;
         this.deadLetters = deadLetters;
         this.observations = observations;
@@ -109,30 +136,23 @@ final class ProjectionBatch<T> {
      * caller rolls back and applies the records one by one to find the one that failed.
      */
     Applied<T> applyAll() {
+        Map<TopicPartition, Position> positions = lockPositions();
         Map<TopicPartition, Long> next = new HashMap<>();
-        Map<TopicPartition, Long> streamFrom = new HashMap<>();
-        Map<String, Map<Integer, Position>> positions = new HashMap<>();
+        positions.forEach((partition, position) -> next.put(partition, position.nextOffset()));
         Map<TopicPartition, Long> advanced = new LinkedHashMap<>();
         List<ConsumerRecord<String, T>> pending = new ArrayList<>();
         List<Boolean> replays = new ArrayList<>();
         for (int index = 0; index < records.size(); index++) {
             ConsumerRecord<String, T> record = records.get(index);
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            long nextOffset = next.computeIfAbsent(partition, p -> {
-                Position position = positions.computeIfAbsent(p.topic(), topic -> offsets.positions(group, topic))
-                        .getOrDefault(p.partition(), Position.START);
-                streamFrom.put(p, position.streamFrom());
-                return position.nextOffset();
-            });
-            if (record.offset() < nextOffset) {
+            if (record.offset() < next.get(partition)) {
                 continue;
             }
-            boolean replay = record.offset() < streamFrom.get(partition);
+            boolean replay = record.offset() < positions.get(partition).streamFrom();
             if (record.value() == null) {
                 if (!replay) {
-                    int at = index;
                     // In the record's trace, like the rest of its handling: the dead letter's log line carries it.
-                    observation(record).observe(() -> deadLetter(at, record));
+                    observation(record).observe(() -> deadLetter(record));
                 }
             } else {
                 pending.add(record);
@@ -154,13 +174,54 @@ final class ProjectionBatch<T> {
                 }
             }
         }
-        if (!advanced.isEmpty()) {
-            offsets.saveAll(group, advanced);
-        }
+        save(advanced);
         if (!announcements.isEmpty()) {
             outbox.append(announcements);
         }
-        return new Applied<>(storedCount, pending.size() - storedCount, live);
+        return new Applied<>(storedCount, pending.size() - storedCount, live, advanced);
+    }
+
+    /**
+     * Locks the stored positions of the batch's partitions (absent ones: {@link Position#START}) and checks that each
+     * is where this consumer left it.
+     *
+     * @throws Fenced when one is not
+     */
+    private Map<TopicPartition, Position> lockPositions() {
+        Map<String, Set<Integer>> partitions = new TreeMap<>();
+        records.forEach(record -> partitions.computeIfAbsent(record.topic(), topic -> new TreeSet<>())
+                .add(record.partition()));
+        Map<TopicPartition, Position> positions = new HashMap<>();
+        Map<TopicPartition, Long> fenced = new HashMap<>();
+        partitions.forEach((topic, numbers) -> {
+            Map<Integer, Position> locked = offsets.lockPositions(group, topic, numbers);
+            for (int number : numbers) {
+                TopicPartition partition = new TopicPartition(topic, number);
+                Position position = locked.getOrDefault(number, Position.START);
+                positions.put(partition, position);
+                if (consumerPositions.expected(group, partition) != position.nextOffset()) {
+                    fenced.put(partition, position.nextOffset());
+                }
+            }
+        });
+        if (!fenced.isEmpty()) {
+            throw new Fenced(fenced);
+        }
+        return positions;
+    }
+
+    /** Saves the next offsets; a row another consumer inserted meanwhile (during a rebalance) fences this one. */
+    private void save(Map<TopicPartition, Long> advanced) {
+        if (advanced.isEmpty()) {
+            return;
+        }
+        try {
+            offsets.saveAll(group, advanced);
+        } catch (DuplicateKeyException movedMeanwhile) {
+            Map<TopicPartition, Long> unknown = new HashMap<>();
+            advanced.keySet().forEach(partition -> unknown.put(partition, ConsumerPositions.UNKNOWN));
+            throw new Fenced(unknown);
+        }
     }
 
     /**
@@ -181,8 +242,9 @@ final class ProjectionBatch<T> {
 
     /** Applies the records before {@code end}; throws {@link RecordFailed} naming the record that failed. */
     Applied<T> apply(int end) {
+        Map<TopicPartition, Position> positions = lockPositions();
         Map<TopicPartition, Long> next = new HashMap<>();
-        Map<TopicPartition, Long> streamFrom = new HashMap<>();
+        positions.forEach((partition, position) -> next.put(partition, position.nextOffset()));
         Set<TopicPartition> advanced = new LinkedHashSet<>();
         List<StreamAnnouncement> announcements = new ArrayList<>();
         List<ConsumerRecord<String, T>> live = new ArrayList<>();
@@ -192,17 +254,11 @@ final class ProjectionBatch<T> {
             ConsumerRecord<String, T> record = records.get(index);
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             try {
-                long nextOffset = next.computeIfAbsent(partition, p -> {
-                    Position position = offsets.position(group, p).orElse(Position.START);
-                    streamFrom.put(p, position.streamFrom());
-                    return position.nextOffset();
-                });
-                if (record.offset() < nextOffset) {
+                if (record.offset() < next.get(partition)) {
                     continue;
                 }
-                boolean replay = record.offset() < streamFrom.get(partition);
-                int at = index;
-                Handled handled = observation(record).observe(() -> handle(at, record, replay));
+                boolean replay = record.offset() < positions.get(partition).streamFrom();
+                Handled handled = observation(record).observe(() -> handle(record, replay));
                 if (handled == Handled.STORED) {
                     stored++;
                     if (!replay) {
@@ -218,22 +274,20 @@ final class ProjectionBatch<T> {
             next.put(partition, record.offset() + 1);
             advanced.add(partition);
         }
-        if (!advanced.isEmpty()) {
-            Map<TopicPartition, Long> saved = new LinkedHashMap<>();
-            advanced.forEach(partition -> saved.put(partition, next.get(partition)));
-            offsets.saveAll(group, saved);
-        }
+        Map<TopicPartition, Long> saved = new LinkedHashMap<>();
+        advanced.forEach(partition -> saved.put(partition, next.get(partition)));
+        save(saved);
         if (!announcements.isEmpty()) {
             outbox.append(announcements);
         }
-        return new Applied<>(stored, duplicates, live);
+        return new Applied<>(stored, duplicates, live, saved);
     }
 
     /** Dead-letters a record without a value (unless a rebuild replays it), or applies its value. */
-    private Handled handle(int index, ConsumerRecord<String, T> record, boolean replay) {
+    private Handled handle(ConsumerRecord<String, T> record, boolean replay) {
         if (record.value() == null) {
             if (!replay) {
-                deadLetter(index, record);
+                deadLetter(record);
             }
             return Handled.DEAD_LETTERED;
         }
@@ -254,14 +308,11 @@ final class ProjectionBatch<T> {
         }
     }
 
-    private void deadLetter(int index, ConsumerRecord<String, T> record) {
-        if (!deadLettered.contains(index)) {
-            DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
-                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-            deadLetters.publish(record, undecodable != null ? undecodable
-                    : new EventDecodingException("a record without a value (tombstone) is no " + what));
-            // Only once the broker has it: when publishing fails, the record-by-record attempt must try again.
-            deadLettered.add(index);
-        }
+    /** Once only, however often the batch is applied again ({@link DeadLetters}). */
+    private void deadLetter(ConsumerRecord<String, T> record) {
+        DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+        deadLetters.publish(record, undecodable != null ? undecodable
+                : new EventDecodingException("a record without a value (tombstone) is no " + what));
     }
 }

@@ -5,10 +5,14 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -27,6 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * offsets saved with it. When a record fails otherwise, the records before it are committed and a
  * {@link BatchListenerFailedException} with its index hands it to the error handler, which retries it or
  * dead-letters it.
+ *
+ * <p>A batch applies only if its partitions' stored offsets are where this consumer left them
+ * ({@link ConsumerPositions}), checked under the rows' locks: after a rebuild rewound them, or another consumer moved
+ * them during a rebalance, the consumer applies nothing and seeks its fenced partitions to the stored offsets (and
+ * the others of the batch back to where the batch began). Every batch runs under the {@link ProjectionLock} too, so a
+ * rebuild in this process waits for it.
  *
  * <p>A batch is first applied in one go: the projection's {@link ValueStore#storeAll} for all its values and one
  * batch of offset statements, a few round trips for the whole batch. When that fails, its transaction is rolled
@@ -49,6 +59,9 @@ public class Projector {
     public static final String END_TO_END = "paymon.subscriber.end.to.end.latency";
 
     private final ConsumerOffsetRepository offsets;
+    private final ConsumerPositions positions;
+    private final ProjectionLock lock;
+    private final ProjectionsHealthIndicator health;
     private final DeadLetters deadLetters;
     private final StreamOutbox outbox;
     private final TransactionTemplate transactions;
@@ -56,10 +69,14 @@ public class Projector {
     private final Timer endToEnd;
     private final HaltAfterCommits faults;
 
-    Projector(ConsumerOffsetRepository offsets, DeadLetters deadLetters, StreamOutbox outbox,
+    Projector(ConsumerOffsetRepository offsets, ConsumerPositions positions, ProjectionLock lock,
+              ProjectionsHealthIndicator health, DeadLetters deadLetters, StreamOutbox outbox,
               PlatformTransactionManager transactionManager, ObservationRegistry observations, MeterRegistry meters,
               HaltAfterCommits faults) {
         this.offsets = offsets;
+        this.positions = positions;
+        this.lock = lock;
+        this.health = health;
         this.faults = faults;
         this.deadLetters = deadLetters;
         this.outbox = outbox;
@@ -107,14 +124,15 @@ public class Projector {
     public <T> void project(List<ConsumerRecord<String, T>> records, Consumer<?, ?> consumer, String what,
                             ValueStore<T> apply, Function<T, StreamAnnouncement> announce,
                             ProjectionCounters counters, Function<T, Instant> eventTime) {
-        ProjectionBatch<T> batch = new ProjectionBatch<>(consumer.groupMetadata().groupId(), what, records, apply,
-                announce, offsets, outbox, deadLetters, observations);
+        String group = consumer.groupMetadata().groupId();
+        ProjectionBatch<T> batch = new ProjectionBatch<>(group, what, records, apply, announce, offsets, positions,
+                outbox, deadLetters, observations);
         try {
-            ProjectionBatch.Applied<T> applied = transactions.execute(status -> {
-                faults.watchCommit();
-                return batch.applyAll();
-            });
-            committed(applied, counters, eventTime);
+            ProjectionBatch.Applied<T> applied = inTransaction(batch::applyAll);
+            committed(group, records, applied, counters, eventTime);
+            return;
+        } catch (ProjectionBatch.Fenced fenced) {
+            seekAfter(fenced, group, records, consumer);
             return;
         } catch (RuntimeException e) {
             // Rolled back; the record-by-record path below finds the record that failed (or fails the same way).
@@ -126,12 +144,13 @@ public class Projector {
         while (end > 0) {
             int upTo = end;
             try {
-                ProjectionBatch.Applied<T> applied = transactions.execute(status -> {
-                    faults.watchCommit();
-                    return batch.apply(upTo);
-                });
-                committed(applied, counters, eventTime);
+                ProjectionBatch.Applied<T> applied = inTransaction(() -> batch.apply(upTo));
+                committed(group, records, applied, counters, eventTime);
                 break;
+            } catch (ProjectionBatch.Fenced fenced) {
+                // Nothing of this delivery was committed (a commit ends the loop).
+                seekAfter(fenced, group, records, consumer);
+                return;
             } catch (ProjectionBatch.RecordFailed e) {
                 // Commit the records before the failed one, then report it by its index.
                 failure = e.failure();
@@ -147,9 +166,82 @@ public class Projector {
         }
     }
 
-    /** Counts what a transaction stored and records latencies; execute() returns only after the commit. */
-    private <T> void committed(ProjectionBatch.Applied<T> applied, ProjectionCounters counters,
-                               Function<T, Instant> eventTime) {
+    /**
+     * Whether {@code record} lies below its partition's {@code stream_from}: handled once already before a rebuild.
+     */
+    boolean handledBeforeRebuild(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        return record.offset() < offsets.position(consumer.groupMetadata().groupId(), partition)
+                .map(ConsumerOffsetRepository.Position::streamFrom).orElse(0L);
+    }
+
+    /**
+     * After the error handler dead-lettered {@code record}: stores its partition's offset past it, in the same way as
+     * a batch (under the lock, only if the stored offset is where this consumer left it). If it is not, nothing is
+     * stored and the consumer forgets its position, so that its next batch seeks to the stored one.
+     */
+    void passDeadLettered(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer) {
+        String group = consumer.groupMetadata().groupId();
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        Boolean passed = lock.batch(() -> transactions.execute(status -> {
+            ConsumerOffsetRepository.Position stored = offsets.lockPositions(group, record.topic(),
+                    List.of(record.partition())).getOrDefault(record.partition(), ConsumerOffsetRepository.Position.START);
+            if (positions.expected(group, partition) != stored.nextOffset() || record.offset() < stored.nextOffset()) {
+                return false;
+            }
+            offsets.save(group, partition, record.offset() + 1);
+            return true;
+        }));
+        if (Boolean.TRUE.equals(passed)) {
+            positions.left(group, partition, record.offset() + 1);
+        } else {
+            positions.forget(group, partition);
+        }
+    }
+
+    /** One application of the batch, in its own transaction, while no rebuild of this process resets. */
+    private <T> ProjectionBatch.Applied<T> inTransaction(Supplier<ProjectionBatch.Applied<T>> work) {
+        return lock.batch(() -> transactions.execute(status -> {
+            faults.watchCommit();
+            return work.get();
+        }));
+    }
+
+    /**
+     * After {@code fenced}: its partitions to their stored offsets (the consumer now leaves them there), the batch's
+     * other partitions back to their first record in it, so that they are delivered again.
+     */
+    private <T> void seekAfter(ProjectionBatch.Fenced fenced, String group, List<ConsumerRecord<String, T>> records,
+                               Consumer<?, ?> consumer) {
+        Map<TopicPartition, Long> first = new LinkedHashMap<>();
+        records.forEach(record -> first.putIfAbsent(new TopicPartition(record.topic(), record.partition()),
+                record.offset()));
+        first.forEach((partition, offset) -> {
+            Long stored = fenced.stored().get(partition);
+            if (stored == null) {
+                consumer.seek(partition, offset);
+            } else if (stored == ConsumerPositions.UNKNOWN) {
+                positions.forget(group, partition);
+                consumer.seek(partition, offset);
+            } else {
+                positions.left(group, partition, stored);
+                consumer.seek(partition, stored);
+            }
+        });
+        log.info("Stored offsets of group {} moved away from this consumer ({}); seeking there", group,
+                fenced.stored());
+    }
+
+    /**
+     * Counts what a transaction stored, records latencies and where the consumer left its partitions; execute()
+     * returns only after the commit.
+     */
+    private <T> void committed(String group, List<ConsumerRecord<String, T>> records, ProjectionBatch.Applied<T> applied,
+                               ProjectionCounters counters, Function<T, Instant> eventTime) {
+        applied.saved().forEach((partition, next) -> positions.left(group, partition, next));
+        if (!records.isEmpty()) {
+            health.projected(records.get(0).topic());
+        }
         counters.stored().increment(applied.stored());
         counters.duplicates().increment(applied.duplicates());
         recordLatencies(applied.live(), counters, eventTime);

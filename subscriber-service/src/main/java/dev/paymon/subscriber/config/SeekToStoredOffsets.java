@@ -10,33 +10,56 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 /**
- * On partition assignment, moves the consumer to the offsets stored in the database with the
- * projection, not to the ones committed to Kafka: these may lag behind when the process died between
- * its database commit and its Kafka commit. A partition the database holds nothing of is read from its
- * start, whatever Kafka says (a new or rebuilt database gets the whole history).
+ * On partition assignment, moves the consumer to the offsets stored in the database with the projection, never to
+ * the ones committed to Kafka: these may lag behind (the process died between its database commit and its Kafka
+ * commit) or be ahead (after a rebuild rewound the stored offsets, or a backup of the database was restored). A
+ * partition the database holds nothing of is read from its start, whatever Kafka says (a new or rebuilt database
+ * gets the whole history). Where it seeks is what {@link ConsumerPositions} remembers; when the stored offsets cannot
+ * be read, it remembers none, and the first batch of the partition, finding the stored offset (once the database
+ * answers) not where the consumer is, seeks there before applying anything.
  */
 final class SeekToStoredOffsets implements ConsumerAwareRebalanceListener {
 
     private static final Logger log = LoggerFactory.getLogger(SeekToStoredOffsets.class);
 
     private final ConsumerOffsetRepository offsets;
+    private final ConsumerPositions positions;
 
-    SeekToStoredOffsets(ConsumerOffsetRepository offsets) {
+    SeekToStoredOffsets(ConsumerOffsetRepository offsets, ConsumerPositions positions) {
         this.offsets = offsets;
+        this.positions = positions;
     }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         String group = consumer.groupMetadata().groupId();
-        try {
-            for (TopicPartition partition : partitions) {
-                offsets.nextOffset(group, partition).ifPresentOrElse(next -> consumer.seek(partition, next),
-                        () -> consumer.seekToBeginning(List.of(partition)));
+        for (TopicPartition partition : partitions) {
+            try {
+                offsets.position(group, partition).ifPresentOrElse(stored -> {
+                    consumer.seek(partition, stored.nextOffset());
+                    positions.left(group, partition, stored.nextOffset());
+                }, () -> {
+                    consumer.seekToBeginning(List.of(partition));
+                    positions.left(group, partition, ConsumerOffsetRepository.Position.START.nextOffset());
+                });
+            } catch (DataAccessException e) {
+                positions.forget(group, partition);
+                log.warn("Cannot read the stored offset of group {} in {}; its first batch seeks to it once the "
+                        + "database answers, and applies nothing before: {}", group, partition,
+                        Failures.rootCause(e).toString());
             }
-        } catch (DataAccessException e) {
-            // Still correct, only slower: projections skip every record below the stored offset.
-            log.warn("Cannot read stored offsets of group {}, starting from Kafka's committed offsets: {}",
-                    group, Failures.rootCause(e).toString());
         }
+    }
+
+    @Override
+    public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        String group = consumer.groupMetadata().groupId();
+        partitions.forEach(partition -> positions.forget(group, partition));
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        String group = consumer.groupMetadata().groupId();
+        partitions.forEach(partition -> positions.forget(group, partition));
     }
 }

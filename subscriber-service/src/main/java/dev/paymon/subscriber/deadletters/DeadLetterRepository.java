@@ -2,6 +2,7 @@ package dev.paymon.subscriber.deadletters;
 
 import dev.paymon.events.DeadLetter;
 import dev.paymon.events.DeadLetterReason;
+import dev.paymon.subscriber.config.ProjectionCountRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -10,9 +11,14 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code dead_letters} table. Its SQL runs unchanged on PostgreSQL and on H2 in PostgreSQL mode. */
+/**
+ * The {@code dead_letters} table, and the stats' counts of dead letters by reason ({@value #COUNTERS}reason), kept in
+ * the same transaction. Its SQL runs unchanged on PostgreSQL and on H2 in PostgreSQL mode.
+ */
 @Repository
 class DeadLetterRepository {
+
+    static final String COUNTERS = "dead_letters.";
 
     // Column widths of V5: header text longer than a column is clipped rather than failing the batch.
     static final int STAGE_WIDTH = 64;
@@ -33,15 +39,17 @@ class DeadLetterRepository {
             FROM dead_letters WHERE dlq_partition = ? AND dlq_offset = ?""";
 
     private final JdbcClient jdbc;
+    private final ProjectionCountRepository counts;
 
-    DeadLetterRepository(JdbcClient jdbc) {
+    DeadLetterRepository(JdbcClient jdbc, ProjectionCountRepository counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     /** Stores the dead letter unless the one at its place in the topic is stored already; {@code true} when new. */
     boolean insert(StoredDeadLetter stored) {
         DeadLetter deadLetter = stored.deadLetter();
-        return jdbc.sql(INSERT).params(
+        boolean inserted = jdbc.sql(INSERT).params(
                 stored.dlqPartition(),
                 stored.dlqOffset(),
                 deadLetter.reason().name(),
@@ -52,6 +60,10 @@ class DeadLetterRepository {
                 deadLetter.sourceOffset(),
                 clip(stored.key(), KEY_WIDTH),
                 stored.deadLetteredAt().atOffset(ZoneOffset.UTC)).update() == 1;
+        if (inserted) {
+            counts.add(COUNTERS + deadLetter.reason().name(), 1);
+        }
+        return inserted;
     }
 
     Optional<StoredDeadLetter> find(int dlqPartition, long dlqOffset) {

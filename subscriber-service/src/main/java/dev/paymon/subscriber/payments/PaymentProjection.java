@@ -1,14 +1,19 @@
 package dev.paymon.subscriber.payments;
 
+import dev.paymon.events.DeadLetterReason;
 import dev.paymon.events.PaymentEnriched;
+import dev.paymon.subscriber.config.ProjectionCountRepository;
 import dev.paymon.subscriber.config.ProjectionCounters;
 import dev.paymon.subscriber.config.Projector;
+import dev.paymon.subscriber.config.RefusedValueException;
 import dev.paymon.subscriber.config.StreamAnnouncement;
 import dev.paymon.subscriber.config.StreamEventType;
 import dev.paymon.subscriber.config.ValueStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -18,12 +23,19 @@ import org.springframework.stereotype.Component;
  * Projects {@code payments.enriched.v1} into the {@code payments} table with an exactly-once effect
  * through the shared {@link Projector} (rows and offsets in one database transaction per batch).
  * A payment delivered again under another offset (a replay by the producer) is still skipped by its id,
- * and only a new payment is added to its account's summary.
+ * and only a new payment is added to its account's summary and to the stats' counts ({@value #COUNTERS}status,
+ * {@value #LATE}). One id is one payment: a different payment under a stored id (another account, amount, time...,
+ * by {@link dev.paymon.events.PaymentFingerprint}) is neither skipped nor stored but refused
+ * ({@code PAYMENT_ID_CONFLICT}, to {@code subscriber.dlq.v1}).
  */
 @Component
 class PaymentProjection {
 
+    static final String COUNTERS = "payments.";
+    static final String LATE = "payments.late";
+
     private final PaymentRepository payments;
+    private final ProjectionCountRepository counts;
     private final Projector projector;
     private final ProjectionCounters counters;
     private final ValueStore<PaymentEnriched> store = new ValueStore<>() {
@@ -39,8 +51,10 @@ class PaymentProjection {
         }
     };
 
-    PaymentProjection(PaymentRepository payments, Projector projector, MeterRegistry meters) {
+    PaymentProjection(PaymentRepository payments, ProjectionCountRepository counts, Projector projector,
+                      MeterRegistry meters) {
         this.payments = payments;
+        this.counts = counts;
         this.projector = projector;
         this.counters = ProjectionCounters.register(meters, "payments", "Payments");
     }
@@ -55,13 +69,15 @@ class PaymentProjection {
                 counters, event -> event.payment().occurredAt());
     }
 
-    /** Stores a new payment and adds it to its account's totals, in the batch's transaction. */
+    /** Stores a new payment and adds it to its account's totals and the counts, in the batch's transaction. */
     private boolean store(PaymentEnriched event) {
         StoredPayment payment = StoredPayment.from(event);
         if (!payments.insert(payment)) {
+            refuseConflicts(List.of(payment));
             return false;
         }
         payments.addToAccountSummary(payment);
+        counts.add(countsOf(List.of(payment)));
         return true;
     }
 
@@ -73,14 +89,44 @@ class PaymentProjection {
         List<StoredPayment> batch = events.stream().map(StoredPayment::from).toList();
         boolean[] stored = payments.insertAll(batch);
         List<StoredPayment> added = new ArrayList<>();
+        List<StoredPayment> again = new ArrayList<>();
         for (int i = 0; i < stored.length; i++) {
-            if (stored[i]) {
-                added.add(batch.get(i));
-            }
+            (stored[i] ? added : again).add(batch.get(i));
         }
+        refuseConflicts(again);
         if (!added.isEmpty()) {
             payments.addToAccountSummaries(added);
+            counts.add(countsOf(added));
         }
         return stored;
+    }
+
+    /** Refuses the first of {@code again} (payments whose id was stored already) that is not the stored payment. */
+    private void refuseConflicts(List<StoredPayment> again) {
+        if (again.isEmpty()) {
+            return;
+        }
+        Map<String, StoredPayment> stored = payments.findAll(again.stream().map(StoredPayment::paymentId).toList());
+        for (StoredPayment payment : again) {
+            StoredPayment first = stored.get(payment.paymentId());
+            if (first != null && !first.isSamePaymentAs(payment)) {
+                throw new RefusedValueException(DeadLetterReason.PAYMENT_ID_CONFLICT, "paymentId "
+                        + payment.paymentId() + " is stored for a different payment (account " + first.accountId()
+                        + ", " + first.amount().toPlainString() + " " + first.currency() + " at " + first.occurredAt()
+                        + "); this one: account " + payment.accountId() + ", " + payment.amount().toPlainString() + " "
+                        + payment.currency() + " at " + payment.occurredAt());
+            }
+        }
+    }
+
+    private static Map<String, Long> countsOf(List<StoredPayment> added) {
+        Map<String, Long> deltas = new HashMap<>();
+        for (StoredPayment payment : added) {
+            deltas.merge(COUNTERS + payment.status().name(), 1L, Long::sum);
+            if (payment.late()) {
+                deltas.merge(LATE, 1L, Long::sum);
+            }
+        }
+        return deltas;
     }
 }

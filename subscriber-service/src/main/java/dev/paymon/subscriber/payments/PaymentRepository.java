@@ -1,6 +1,7 @@
 package dev.paymon.subscriber.payments;
 
 import dev.paymon.events.PaymentStatus;
+import dev.paymon.subscriber.config.DatabaseProductRepository;
 import dev.paymon.subscriber.config.PagePosition;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -8,11 +9,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,9 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,30 +32,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PaymentRepository {
 
-    // Without a conflict target, as H2 only knows this form; payment_id is the table's only unique key.
-    private static final String INSERT = """
-            INSERT INTO payments (payment_id, account_id, amount, currency, amount_base, base_currency, status,
-                                  alert_ids, occurred_at, processed_at)
-            VALUES (:paymentId, :accountId, :amount, :currency, :amountBase, :baseCurrency, :status,
-                    :alertIds, :occurredAt, :processedAt)
-            ON CONFLICT DO NOTHING""";
-
     private static final String INSERT_COLUMNS = """
             INSERT INTO payments (payment_id, account_id, amount, currency, amount_base, base_currency, status,
-                                  alert_ids, occurred_at, processed_at)
+                                  alert_ids, occurred_at, processed_at, late, fingerprint)
             VALUES """;
 
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int ROW_PARAMETERS = 12;
 
+    // Without a conflict target, as H2 only knows this form; payment_id is the table's only unique key.
     private static final String INSERT_ONE = INSERT_COLUMNS + ROW + " ON CONFLICT DO NOTHING";
 
-    // At most this many rows per multi-row INSERT: 10 parameters a row stay far below PostgreSQL's 32,767.
+    // At most this many rows per multi-row INSERT: 12 parameters a row stay far below PostgreSQL's 32,767.
     private static final int MAX_ROWS = 1000;
 
     private static final String COLUMNS = """
             SELECT payment_id, account_id, amount, currency, amount_base, base_currency, status,
-                   alert_ids, occurred_at, processed_at
-            FROM payments""";
+                   alert_ids, occurred_at, processed_at, late, fingerprint
+            FROM payments"""; 
 
     // Newest first by event time; ties broken by id so that pages never overlap or skip.
     private static final String ORDER = " ORDER BY occurred_at DESC, payment_id DESC LIMIT ?";
@@ -94,31 +89,17 @@ class PaymentRepository {
 
     private final JdbcTemplate template;
     private final JdbcClient jdbc;
-    // Whether the database is PostgreSQL, which answers INSERT ... RETURNING and ON CONFLICT DO UPDATE (H2 2.x knows
-    // neither); found on first use.
-    private volatile Boolean postgres;
+    private final DatabaseProductRepository database;
 
-    PaymentRepository(JdbcTemplate template) {
+    PaymentRepository(JdbcTemplate template, DatabaseProductRepository database) {
         this.template = template;
         this.jdbc = JdbcClient.create(template);
+        this.database = database;
     }
 
     /** Stores the payment unless one with its id is stored already; {@code true} when it was new. */
     boolean insert(StoredPayment payment) {
-        String[] alertIds = payment.alertIds().toArray(String[]::new);
-        return jdbc.sql(INSERT)
-                .param("paymentId", payment.paymentId())
-                .param("accountId", payment.accountId())
-                .param("amount", payment.amount())
-                .param("currency", payment.currency())
-                .param("amountBase", payment.amountBase())
-                .param("baseCurrency", payment.baseCurrency())
-                .param("status", payment.status().name())
-                .param("alertIds", (SqlTypeValue) (statement, index, sqlType, typeName) ->
-                        statement.setArray(index, statement.getConnection().createArrayOf("varchar", alertIds)))
-                .param("occurredAt", utc(payment.occurredAt()))
-                .param("processedAt", utc(payment.processedAt()))
-                .update() == 1;
+        return template.update(INSERT_ONE, statement -> bind(statement, 0, payment)) == 1;
     }
 
     /**
@@ -140,12 +121,9 @@ class PaymentRepository {
         return stored;
     }
 
+    /** PostgreSQL answers INSERT ... RETURNING and ON CONFLICT DO UPDATE; H2 2.x knows neither. */
     private boolean postgres() {
-        if (postgres == null) {
-            postgres = template.execute((ConnectionCallback<Boolean>) connection ->
-                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
-        }
-        return postgres;
+        return database.isPostgres();
     }
 
     private Set<String> insertReturning(List<StoredPayment> payments) {
@@ -157,7 +135,7 @@ class PaymentRepository {
             template.query(connection -> {
                 PreparedStatement statement = connection.prepareStatement(sql);
                 for (int i = 0; i < chunk.size(); i++) {
-                    bind(statement, i * 10, chunk.get(i));
+                    bind(statement, i * ROW_PARAMETERS, chunk.get(i));
                 }
                 return statement;
             }, (ResultSet rs) -> {
@@ -184,7 +162,7 @@ class PaymentRepository {
         return inserted;
     }
 
-    /** Binds the ten columns of {@code payment} after parameter {@code offset}. */
+    /** Binds the columns of {@code payment} after parameter {@code offset}. */
     private static void bind(PreparedStatement statement, int offset, StoredPayment payment) throws SQLException {
         statement.setString(offset + 1, payment.paymentId());
         statement.setString(offset + 2, payment.accountId());
@@ -197,6 +175,12 @@ class PaymentRepository {
                 payment.alertIds().toArray(String[]::new)));
         statement.setObject(offset + 9, utc(payment.occurredAt()));
         statement.setObject(offset + 10, utc(payment.processedAt()));
+        statement.setBoolean(offset + 11, payment.late());
+        if (payment.fingerprint() == null) {
+            statement.setNull(offset + 12, Types.BIGINT);
+        } else {
+            statement.setLong(offset + 12, payment.fingerprint());
+        }
     }
 
     /**
@@ -296,6 +280,21 @@ class PaymentRepository {
         return jdbc.sql(COLUMNS + " WHERE payment_id = ?").param(paymentId).query((rs, row) -> map(rs)).optional();
     }
 
+    /** The stored payments with these ids, by id (those not stored are absent). */
+    Map<String, StoredPayment> findAll(Collection<String> paymentIds) {
+        Map<String, StoredPayment> found = new HashMap<>();
+        List<String> ids = List.copyOf(paymentIds);
+        for (int from = 0; from < ids.size(); from += MAX_ROWS) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_ROWS));
+            template.query(COLUMNS + " WHERE payment_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                    + ")", (ResultSet rs) -> {
+                StoredPayment payment = map(rs);
+                found.put(payment.paymentId(), payment);
+            }, chunk.toArray());
+        }
+        return found;
+    }
+
     private static StoredPayment map(ResultSet rs) throws SQLException {
         return new StoredPayment(
                 rs.getString("payment_id"),
@@ -307,7 +306,9 @@ class PaymentRepository {
                 PaymentStatus.valueOf(rs.getString("status")),
                 strings(rs.getArray("alert_ids")),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("processed_at", OffsetDateTime.class).toInstant());
+                rs.getObject("processed_at", OffsetDateTime.class).toInstant(),
+                rs.getBoolean("late"),
+                rs.getObject("fingerprint", Long.class));
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.paymon.subscriber.payments;
 
 import dev.paymon.events.PaymentEnriched;
+import dev.paymon.events.PaymentFingerprint;
 import dev.paymon.events.PaymentStatus;
 import dev.paymon.subscriber.config.Money;
 import java.math.BigDecimal;
@@ -11,6 +12,9 @@ import java.util.List;
 /**
  * A processed payment as the subscriber keeps it. Money is in {@link Money#canonical canonical} scale
  * and times in microseconds, the precision PostgreSQL keeps, so a stored payment reads back equal.
+ *
+ * @param late        processed after its window had closed: not in that window's activity
+ * @param fingerprint the payment's {@link PaymentFingerprint}; {@code null} when stored by an earlier release
  */
 record StoredPayment(
         String paymentId,
@@ -22,7 +26,9 @@ record StoredPayment(
         PaymentStatus status,
         List<String> alertIds,
         Instant occurredAt,
-        Instant processedAt) {
+        Instant processedAt,
+        boolean late,
+        Long fingerprint) {
 
     StoredPayment {
         amount = Money.canonical(amount, currency);
@@ -35,6 +41,19 @@ record StoredPayment(
     static StoredPayment from(PaymentEnriched event) {
         return new StoredPayment(event.payment().paymentId(), event.payment().accountId(), event.payment().amount(),
                 event.payment().currency(), event.amountBase(), event.baseCurrency(), event.status(), event.alertIds(),
-                event.payment().occurredAt(), event.processedAt());
+                event.payment().occurredAt(), event.processedAt(), event.late(),
+                PaymentFingerprint.of(event.payment()));
+    }
+
+    /**
+     * Whether {@code other}, stored or delivered under this payment's id, is this payment: the same fingerprint, or
+     * for a row of an earlier release without one, the same account, amount and time.
+     */
+    boolean isSamePaymentAs(StoredPayment other) {
+        if (fingerprint != null && other.fingerprint != null) {
+            return fingerprint.equals(other.fingerprint);
+        }
+        return accountId.equals(other.accountId) && amount.compareTo(other.amount) == 0
+                && currency.equals(other.currency) && occurredAt.equals(other.occurredAt);
     }
 }

@@ -12,4 +12,9 @@ record PartitionProgress(String group, String topic, int partition, long positio
     boolean rebuilt() {
         return position >= target;
     }
+
+    /** Offsets left to apply again before every record held before is back (transaction markers included). */
+    long remaining() {
+        return Math.max(0, target - position);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.paymon.subscriber.rebuild;
 
+import dev.paymon.subscriber.config.DatabaseProductRepository;
+import dev.paymon.subscriber.config.ProjectionCountRepository;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -8,10 +10,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Empties the projections and rewinds their stored offsets, in one transaction, so that the consumers
  * project every topic again from its first record; and tells how far they have come since. Its SQL runs
- * unchanged on PostgreSQL and on H2 in PostgreSQL mode.
+ * unchanged on PostgreSQL and on H2 in PostgreSQL mode, but for the lock below.
+ *
+ * <p>On PostgreSQL the reset first locks {@code consumer_offsets} against every batch (each locks its partitions'
+ * rows before it writes): it waits for the batches running in every instance on the database, and none starts until
+ * it has committed; each then finds its stored offsets rewound and seeks. (On H2 only one instance can open the
+ * database, and its own batches are kept apart by the {@code ProjectionLock}.)
  *
  * <p>Kept: {@code alert_acknowledgements} (operators' decisions, which no topic holds), {@code stream_events}
- * (what live-stream clients were already sent) and {@code flyway_schema_history}.
+ * (what live-stream clients were already sent), {@code subscriber_dead_letters} and its counts (what went to
+ * {@code subscriber.dlq.v1} once is not sent again) and {@code flyway_schema_history}.
  */
 @Repository
 class RebuildRepository {
@@ -19,6 +27,12 @@ class RebuildRepository {
     /** Every table a projection fills from Kafka, children first. */
     static final List<String> PROJECTION_TABLES =
             List.of("account_summaries", "payments", "alerts", "account_activity", "dead_letters");
+
+    /** The counters of those tables' rows. */
+    static final List<String> PROJECTION_COUNTERS = List.of("payments.", "alerts.", "dead_letters.");
+
+    // Conflicts with the row locks of SELECT ... FOR UPDATE and with every write, not with plain reads.
+    private static final String LOCK_OFFSETS = "LOCK TABLE consumer_offsets IN SHARE ROW EXCLUSIVE MODE";
 
     // stream_from remembers how far the projections had come: records below it were streamed to clients
     // once already and are not announced again, and the rebuild is complete once it is reached.
@@ -31,15 +45,23 @@ class RebuildRepository {
             ORDER BY consumer_group, topic, "partition\"""";
 
     private final JdbcClient jdbc;
+    private final ProjectionCountRepository counts;
+    private final DatabaseProductRepository database;
 
-    RebuildRepository(JdbcClient jdbc) {
+    RebuildRepository(JdbcClient jdbc, ProjectionCountRepository counts, DatabaseProductRepository database) {
         this.jdbc = jdbc;
+        this.counts = counts;
+        this.database = database;
     }
 
-    /** Deletes every projected row and rewinds every stored offset to 0, all or nothing. */
+    /** Deletes every projected row and its counts and rewinds every stored offset to 0, all or nothing. */
     @Transactional
-    void reset() {
+    public void reset() {
+        if (database.isPostgres()) {
+            jdbc.sql(LOCK_OFFSETS).update();
+        }
         PROJECTION_TABLES.forEach(table -> jdbc.sql("DELETE FROM " + table).update());
+        PROJECTION_COUNTERS.forEach(counts::reset);
         jdbc.sql(REWIND).update();
     }
 

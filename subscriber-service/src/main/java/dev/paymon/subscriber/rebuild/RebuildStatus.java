@@ -8,7 +8,13 @@ import java.util.List;
  *
  * @param startedAt  when this process last started a rebuild; {@code null} if it has not
  * @param complete   every projection has applied again every record it held before the rebuild
+ * @param remaining  offsets left to apply again until then, over every partition (a few of them transaction markers)
  * @param partitions each projection's progress per partition
  */
-record RebuildStatus(Instant startedAt, boolean complete, List<PartitionProgress> partitions) {
+record RebuildStatus(Instant startedAt, boolean complete, long remaining, List<PartitionProgress> partitions) {
+
+    static RebuildStatus of(Instant startedAt, List<PartitionProgress> partitions) {
+        return new RebuildStatus(startedAt, partitions.stream().allMatch(PartitionProgress::rebuilt),
+                partitions.stream().mapToLong(PartitionProgress::remaining).sum(), partitions);
+    }
 }

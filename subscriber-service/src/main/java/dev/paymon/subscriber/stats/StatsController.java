@@ -3,7 +3,7 @@ package dev.paymon.subscriber.stats;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/stats}: counts of payments, alerts by rule and the processor's dead letters by reason. */
+/** {@code GET /api/v1/stats}: counts of payments (late ones too), alerts by rule, and dead letters by reason. */
 @RestController
 class StatsController {
 

@@ -49,6 +49,11 @@ class StreamEventRepository {
             WHERE id <= (SELECT MAX(id) FROM stream_events WHERE created_at < ?)
               AND id < (SELECT MIN(id) FROM stream_events) + ?""";
 
+    // Ids are handed out without gaps and pruned from the oldest, so the table holds every id from its lowest to the
+    // sequence's last: two index lookups, whatever its size.
+    private static final String SIZE = """
+            SELECT COALESCE((SELECT last_id FROM stream_sequence) - (SELECT MIN(id) FROM stream_events) + 1, 0)""";
+
     private final JdbcTemplate template;
     private final JdbcClient jdbc;
 
@@ -122,5 +127,11 @@ class StreamEventRepository {
      */
     int prune(Instant cutoff, int limit) {
         return template.update(PRUNE, cutoff.atOffset(ZoneOffset.UTC), limit);
+    }
+
+    /** How many events the table holds. */
+    long size() {
+        Long size = jdbc.sql(SIZE).query(Long.class).single();
+        return size == null ? 0 : size;
     }
 }

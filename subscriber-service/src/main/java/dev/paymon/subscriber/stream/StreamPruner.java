@@ -1,5 +1,7 @@
 package dev.paymon.subscriber.stream;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,21 +11,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes stream events older than {@code horizon} every {@code prune-interval}, a bounded number per statement so
- * that no transaction grows large. A client resuming from a pruned event gets {@code horizon-exceeded}.
+ * that no transaction grows large. A client resuming from a pruned event gets {@code horizon-exceeded}. The table's
+ * size is the gauge {@value #SIZE}: it stays near what the projections announce in one horizon.
  */
 @Component
 class StreamPruner implements SchedulingConfigurer {
 
     static final int ROWS_PER_DELETE = 10_000;
+    static final String SIZE = "paymon.subscriber.stream.events";
 
     private static final Logger log = LoggerFactory.getLogger(StreamPruner.class);
 
     private final StreamEventRepository events;
     private final StreamProperties properties;
 
-    StreamPruner(StreamEventRepository events, StreamProperties properties) {
+    StreamPruner(StreamEventRepository events, StreamProperties properties, MeterRegistry meters) {
         this.events = events;
         this.properties = properties;
+        Gauge.builder(SIZE, events, StreamEventRepository::size)
+                .description("Events kept in the live stream's outbox (stream_events), pruned beyond the horizon")
+                .register(meters);
     }
 
     @Override

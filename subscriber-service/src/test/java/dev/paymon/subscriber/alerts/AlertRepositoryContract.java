@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paymon.events.FraudRule;
 import dev.paymon.events.Severity;
 import dev.paymon.subscriber.config.PagePosition;
+import dev.paymon.subscriber.config.ProjectionCountRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,7 +34,7 @@ abstract class AlertRepositoryContract {
     void migrate() {
         DataSource dataSource = database();
         jdbc = JdbcClient.create(dataSource);
-        alerts = new AlertRepository(jdbc);
+        alerts = new AlertRepository(jdbc, new ProjectionCountRepository(new JdbcTemplate(dataSource)));
     }
 
     @Test

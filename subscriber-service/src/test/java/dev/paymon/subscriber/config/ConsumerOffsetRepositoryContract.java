@@ -7,11 +7,18 @@ import dev.paymon.subscriber.config.ConsumerOffsetRepository.Position;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -43,26 +50,18 @@ abstract class ConsumerOffsetRepositoryContract {
     }
 
     @Test
-    void knowsNoOffsetForAPartitionTheGroupNeverApplied() {
-        assertThat(offsets.nextOffset("group-a", PAYMENTS_0)).isEqualTo(OptionalLong.empty());
+    void knowsNoPositionForAPartitionTheGroupNeverApplied() {
+        assertThat(offsets.position("group-a", PAYMENTS_0)).isEmpty();
+        assertThat(inTransaction(() -> offsets.lockPositions("group-a", PAYMENTS_0.topic(), List.of(0, 1)))).isEmpty();
     }
 
     @Test
     void readsBackTheLatestSavedOffset() {
         offsets.save("group-a", PAYMENTS_0, 17);
-        assertThat(offsets.nextOffset("group-a", PAYMENTS_0)).isEqualTo(OptionalLong.of(17));
+        assertThat(next("group-a", PAYMENTS_0)).isEqualTo(17);
 
         offsets.save("group-a", PAYMENTS_0, 5_000_000_000L);
-        assertThat(offsets.nextOffset("group-a", PAYMENTS_0)).isEqualTo(OptionalLong.of(5_000_000_000L));
-    }
-
-    @Test
-    void advancesAnOffsetButNeverMovesItBack() {
-        offsets.advance("group-a", PAYMENTS_0, 7);
-        offsets.advance("group-a", PAYMENTS_0, 9);
-        offsets.advance("group-a", PAYMENTS_0, 4);
-
-        assertThat(offsets.nextOffset("group-a", PAYMENTS_0)).isEqualTo(OptionalLong.of(9));
+        assertThat(next("group-a", PAYMENTS_0)).isEqualTo(5_000_000_000L);
     }
 
     @Test
@@ -72,10 +71,9 @@ abstract class ConsumerOffsetRepositoryContract {
         offsets.save("group-a", OTHER_0, 30);
         offsets.save("group-b", PAYMENTS_0, 40);
 
-        assertThat(List.of(offsets.nextOffset("group-a", PAYMENTS_0), offsets.nextOffset("group-a", PAYMENTS_1),
-                offsets.nextOffset("group-a", OTHER_0), offsets.nextOffset("group-b", PAYMENTS_0),
-                offsets.nextOffset("group-b", PAYMENTS_1))).containsExactly(OptionalLong.of(10), OptionalLong.of(20),
-                OptionalLong.of(30), OptionalLong.of(40), OptionalLong.empty());
+        assertThat(List.of(next("group-a", PAYMENTS_0), next("group-a", PAYMENTS_1), next("group-a", OTHER_0),
+                next("group-b", PAYMENTS_0))).containsExactly(10L, 20L, 30L, 40L);
+        assertThat(offsets.position("group-b", PAYMENTS_1)).isEmpty();
     }
 
     @Test
@@ -91,18 +89,59 @@ abstract class ConsumerOffsetRepositoryContract {
     }
 
     @Test
-    void savesTheOffsetsOfSeveralPartitionsAtOnceAndReadsAllPositionsOfATopic() {
+    void savesTheOffsetsOfSeveralPartitionsAtOnceAndLocksOnlyThePartitionsAskedFor() {
         offsets.save("group-a", PAYMENTS_0, 3);
         offsets.save("group-b", PAYMENTS_1, 99);
         offsets.save("group-a", OTHER_0, 7);
 
         offsets.saveAll("group-a", Map.of(PAYMENTS_0, 12L, PAYMENTS_1, 4L));
 
-        assertThat(offsets.positions("group-a", PAYMENTS_0.topic()))
+        assertThat(inTransaction(() -> offsets.lockPositions("group-a", PAYMENTS_0.topic(), List.of(1, 0, 5))))
                 .isEqualTo(Map.of(0, new Position(12, 0), 1, new Position(4, 0)));
-        assertThat(List.of(offsets.nextOffset("group-b", PAYMENTS_1), offsets.nextOffset("group-a", OTHER_0)))
-                .containsExactly(OptionalLong.of(99), OptionalLong.of(7));
-        assertThat(offsets.positions("group-c", PAYMENTS_0.topic())).isEmpty();
+        assertThat(inTransaction(() -> offsets.lockPositions("group-a", PAYMENTS_0.topic(), List.of(1))))
+                .isEqualTo(Map.of(1, new Position(4, 0)));
+        assertThat(List.of(next("group-b", PAYMENTS_1), next("group-a", OTHER_0))).containsExactly(99L, 7L);
+        assertThat(inTransaction(() -> offsets.lockPositions("group-c", PAYMENTS_0.topic(), List.of(0)))).isEmpty();
+    }
+
+    /** A batch's lock holds a rewind (an update of the row from another connection) back until it commits. */
+    @Test
+    void keepsAnotherWriterOfALockedRowWaitingUntilTheLockingTransactionEnds() throws Exception {
+        offsets.save("group-a", PAYMENTS_0, 10);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService batch = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holding = batch.submit(() -> transactions.executeWithoutResult(status -> {
+                offsets.lockPositions("group-a", PAYMENTS_0.topic(), List.of(0));
+                locked.countDown();
+                await(release);
+                offsets.save("group-a", PAYMENTS_0, 20);
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            // Waits for the lock, or (H2, after its lock timeout) fails and tries again, until it gets the row.
+            Future<Integer> rewind = Executors.newSingleThreadExecutor().submit(() -> {
+                while (true) {
+                    try {
+                        return jdbc.sql("UPDATE consumer_offsets SET stream_from = next_offset, next_offset = 0")
+                                .update();
+                    } catch (DataAccessException lockTimeout) {
+                        // Not yet.
+                    }
+                }
+            });
+
+            // The rewind cannot finish while the batch holds the row.
+            assertThatThrownBy(() -> rewind.get(1, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
+            release.countDown();
+            holding.get(30, TimeUnit.SECONDS);
+            rewind.get(30, TimeUnit.SECONDS);
+
+            assertThat(offsets.position("group-a", PAYMENTS_0)).contains(new Position(0, 20));
+        } finally {
+            release.countDown();
+            batch.shutdownNow();
+        }
     }
 
     @Test
@@ -115,7 +154,23 @@ abstract class ConsumerOffsetRepositoryContract {
             throw new IllegalStateException("projection failed");
         })).hasMessage("projection failed");
 
-        assertThat(List.of(offsets.nextOffset("group-a", PAYMENTS_0), offsets.nextOffset("group-a", PAYMENTS_1)))
-                .containsExactly(OptionalLong.of(3), OptionalLong.empty());
+        assertThat(next("group-a", PAYMENTS_0)).isEqualTo(3);
+        assertThat(offsets.position("group-a", PAYMENTS_1)).isEmpty();
+    }
+
+    private long next(String group, TopicPartition partition) {
+        return offsets.position(group, partition).orElseThrow().nextOffset();
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        return transactions.execute(status -> work.get());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -55,7 +55,7 @@ class FailuresTests {
     }
 
     @Test
-    void treatsAnAbsentOrBusyDatabaseAsTransient() {
+    void treatsAnAbsentBusyOrRefusingDatabaseAsTheDatabasesFault() {
         List<Exception> transientFailures = List.of(
                 new CannotGetJdbcConnectionException("no connection", new SQLException("refused", "08001")),
                 new CannotCreateTransactionException("cannot begin"),
@@ -63,22 +63,30 @@ class FailuresTests {
                 new UncategorizedSQLException("insert", "INSERT", new SQLException("deadlock detected", "40P01")),
                 new UncategorizedSQLException("insert", "INSERT", new SQLException("shutting down", "57P01")),
                 new UncategorizedSQLException("insert", "INSERT", new SQLException("H2 lock timeout", "HYT00")),
-                new SQLTransientConnectionException("pool exhausted"));
+                new SQLTransientConnectionException("pool exhausted"),
+                new BadSqlGrammarException("insert", "INSERT", new SQLException("permission denied", "42501")),
+                new UncategorizedSQLException("insert", "INSERT",
+                        new SQLException("cannot execute INSERT in a read-only transaction", "25006")),
+                new BadSqlGrammarException("select", "SELECT", new SQLException("no such table", "42P01")),
+                new BadSqlGrammarException("select", "SELECT", new SQLException("H2: table not found", "42S02")),
+                new UncategorizedSQLException("insert", "INSERT", new SQLException("H2: not enough rights", "90096")),
+                new UncategorizedSQLException("insert", "INSERT", new SQLException("password failed", "28P01")));
 
         assertThat(transientFailures).allSatisfy(failure ->
-                assertThat(Failures.isTransientDatabaseError(listenerFailed(failure))).as(failure.toString()).isTrue());
+                assertThat(Failures.isDatabaseFault(listenerFailed(failure))).as(failure.toString()).isTrue());
     }
 
     @Test
-    void treatsFailuresCausedByTheRecordOrTheCodeAsNotTransient() {
+    void treatsFailuresCausedByTheRecordOrTheCodeAsNotTheDatabases() {
         List<Exception> permanentFailures = List.of(
                 new DataIntegrityViolationException("value too long", new SQLException("too long", "22001")),
-                new BadSqlGrammarException("select", "SELECT", new SQLException("no such table", "42P01")),
+                new DataIntegrityViolationException("not null", new SQLException("null value", "23502")),
+                new BadSqlGrammarException("select", "SELECT", new SQLException("syntax error", "42601")),
                 new UncategorizedSQLException("insert", "INSERT", new SQLException("odd", (String) null)),
                 new IllegalStateException("bug"));
 
         assertThat(permanentFailures).noneSatisfy(failure ->
-                assertThat(Failures.isTransientDatabaseError(listenerFailed(failure))).isTrue());
+                assertThat(Failures.isDatabaseFault(listenerFailed(failure))).isTrue());
     }
 
     private static DeserializationException deserializationFailed(Exception cause) {

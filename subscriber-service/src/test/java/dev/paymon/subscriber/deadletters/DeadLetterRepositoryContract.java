@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymon.events.DeadLetter;
 import dev.paymon.events.DeadLetterReason;
+import dev.paymon.subscriber.config.ProjectionCountRepository;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,7 +33,7 @@ abstract class DeadLetterRepositoryContract {
     void migrate() {
         DataSource dataSource = database();
         jdbc = JdbcClient.create(dataSource);
-        deadLetters = new DeadLetterRepository(jdbc);
+        deadLetters = new DeadLetterRepository(jdbc, new ProjectionCountRepository(new JdbcTemplate(dataSource)));
     }
 
     @Test

@@ -41,7 +41,7 @@ class PaymentControllerTests {
                 .bodyJson().isStrictlyEqualTo("""
                         {"paymentId": "pay-1", "accountId": "acc-1", "amount": "12.50", "currency": "EUR",
                          "amountBase": "12.50", "baseCurrency": "EUR", "status": "FLAGGED", "alertIds": ["alert-1"],
-                         "occurredAt": "2026-03-01T10:15:30Z", "processedAt": "2026-03-01T10:15:31.250Z"}
+                         "occurredAt": "2026-03-01T10:15:30Z", "processedAt": "2026-03-01T10:15:31.250Z", "late": false}
                         """);
     }
 

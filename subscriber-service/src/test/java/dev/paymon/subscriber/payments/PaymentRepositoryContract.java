@@ -4,6 +4,7 @@ import static dev.paymon.subscriber.TestEvents.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymon.events.PaymentStatus;
+import dev.paymon.subscriber.config.DatabaseProductRepository;
 import dev.paymon.subscriber.config.PagePosition;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,7 +33,8 @@ abstract class PaymentRepositoryContract {
     void migrate() {
         DataSource dataSource = database();
         jdbc = JdbcClient.create(dataSource);
-        payments = new PaymentRepository(new JdbcTemplate(dataSource));
+        payments = new PaymentRepository(new JdbcTemplate(dataSource),
+                new DatabaseProductRepository(new JdbcTemplate(dataSource)));
     }
 
     @Test

@@ -16,7 +16,7 @@ class PaymentResponseTests {
         StoredPayment stored = StoredPayment.from(payment("pay-1", "acc-1", "12.5", "EUR", "1E+1", List.of("a-1")));
 
         assertThat(PaymentResponse.of(stored)).isEqualTo(new PaymentResponse("pay-1", "acc-1", "12.50", "EUR",
-                "10.00", "EUR", PaymentStatus.FLAGGED, List.of("a-1"), OCCURRED_AT, PROCESSED_AT));
+                "10.00", "EUR", PaymentStatus.FLAGGED, List.of("a-1"), OCCURRED_AT, PROCESSED_AT, false));
     }
 
     @Test
@@ -24,6 +24,6 @@ class PaymentResponseTests {
         StoredPayment stored = StoredPayment.from(payment("pay-2", "acc-1", "1500.00", "JPY", "9.1234500", List.of()));
 
         assertThat(PaymentResponse.of(stored)).isEqualTo(new PaymentResponse("pay-2", "acc-1", "1500", "JPY",
-                "9.12345", "EUR", PaymentStatus.ACCEPTED, List.of(), OCCURRED_AT, PROCESSED_AT));
+                "9.12345", "EUR", PaymentStatus.ACCEPTED, List.of(), OCCURRED_AT, PROCESSED_AT, false));
     }
 }

@@ -3,6 +3,7 @@ package dev.paymon.subscriber.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -136,7 +137,7 @@ abstract class StreamEventRepositoryContract {
         createdAt(1, NOW.minus(Duration.ofHours(25)));
         createdAt(2, NOW.minus(Duration.ofHours(23)));
         StreamPruner pruner = new StreamPruner(events, new StreamProperties(Duration.ofHours(24), Duration.ofMinutes(1),
-                1000, 100, 10, Duration.ofSeconds(15), Duration.ofMillis(500), 500));
+                1000, 100, 10, Duration.ofSeconds(15), Duration.ofMillis(500), 500), new SimpleMeterRegistry());
 
         assertThat(pruner.prune()).isEqualTo(1);
         assertThat(ids(events.after(0, StreamFilter.ALL, 10))).containsExactly(2L, 3L);
