@@ -96,7 +96,7 @@ class ProcessorApplicationIT {
 
     @BeforeAll
     static void startProcessorOverPublishedReferenceData() {
-        TestKafka.createTopics(2, Topics.FX_RATES_REFERENCE, Topics.ACCOUNTS_REFERENCE);
+        TestKafka.createTopics(2, Topics.FX_RATES_REFERENCE, Topics.ACCOUNTS_REFERENCE, Topics.FRAUD_ALERTS);
         try (Broker broker = new Broker()) {
             broker.send(Topics.FX_RATES_REFERENCE, "USD", new FxRateUpdated("USD", new BigDecimal("0.9259"), "EUR", UPDATED));
             broker.send(Topics.FX_RATES_REFERENCE, "GBP", """
@@ -141,7 +141,10 @@ class ProcessorApplicationIT {
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString())
                 .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1")
                 .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                        RecoveringDeserializationExceptionHandler.class.getName());
+                        RecoveringDeserializationExceptionHandler.class.getName())
+                .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
+                        "dev.paymon.processor.config.BoundedRocksDbMemory")
+                .containsEntry("paymon.rocksdb.memory.bytes", Long.toString(128L * 1024 * 1024));
         assertThat(factory.getStreamsUncaughtExceptionHandler().handle(new IllegalStateException("bug")))
                 .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
     }
@@ -154,10 +157,15 @@ class ProcessorApplicationIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
             Map<String, TopicDescription> descriptions = admin.describeTopics(created).allTopicNames().get();
             assertThat(descriptions.values()).extracting(d -> d.partitions().size()).containsExactly(2, 2, 2, 2, 2);
-            ConfigResource enriched = new ConfigResource(ConfigResource.Type.TOPIC, Topics.PAYMENTS_ENRICHED.name());
-            assertThat(admin.describeConfigs(List.of(enriched)).all().get().get(enriched)
-                    .get(TopicConfig.RETENTION_MS_CONFIG).value())
-                    .isEqualTo(Long.toString(Duration.ofDays(90).toMillis()));
+            // Every topic a projection is rebuilt from keeps records as long as the system of record; the alerts'
+            // topic existed before with the broker's 7 days (an upgrade) and was brought to it.
+            for (String projected : List.of(Topics.PAYMENTS_ENRICHED.name(), Topics.ACCOUNTS_ACTIVITY.name(),
+                    Topics.FRAUD_ALERTS.name(), Topics.PAYMENTS_DLQ.name())) {
+                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, projected);
+                assertThat(admin.describeConfigs(List.of(topic)).all().get().get(topic)
+                        .get(TopicConfig.RETENTION_MS_CONFIG).value()).as(projected)
+                        .isEqualTo(Long.toString(Duration.ofDays(90).toMillis()));
+            }
         }
     }
 

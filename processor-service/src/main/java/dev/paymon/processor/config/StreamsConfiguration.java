@@ -50,6 +50,18 @@ class StreamsConfiguration {
         };
     }
 
+    /** Every RocksDB store of the process shares one bounded cache, memtables included ({@link BoundedRocksDbMemory}). */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer boundedRocksDbMemory(RocksDbProperties rocksDb) {
+        return factory -> {
+            Properties streams = factory.getStreamsConfiguration();
+            streams.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
+            streams.put(BoundedRocksDbMemory.MEMORY, Long.toString(rocksDb.memory().toBytes()));
+            streams.put(BoundedRocksDbMemory.WRITE_BUFFER_SHARE, Double.toString(rocksDb.writeBufferShare()));
+            factory.setStreamsConfiguration(streams);
+        };
+    }
+
     @Bean
     StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
         return factory -> factory.setStreamsUncaughtExceptionHandler(new ReplaceFailedStreamThreads());
