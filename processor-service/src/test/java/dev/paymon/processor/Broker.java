@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -87,6 +88,21 @@ final class Broker implements AutoCloseable {
      */
     static <V> List<ConsumerRecord<String, V>> read(Topic<?> topic, Deserializer<V> values, int atLeast,
                                                     String isolation) {
+        return read(topic, values, atLeast, isolation, record -> true);
+    }
+
+    /**
+     * The committed dead-letter records of one source topic, once there are at least {@code atLeast} and the end is
+     * reached (one consumer reading on: on a busy machine a new consumer per look costs seconds each time).
+     */
+    static List<ConsumerRecord<String, byte[]>> deadLettersFrom(Topic<?> source, int atLeast) {
+        return read(Topics.PAYMENTS_DLQ, new ByteArrayDeserializer(), atLeast, "read_committed",
+                record -> DeadLetter.readFrom(record.headers()).sourceTopic().equals(source.name()));
+    }
+
+    private static <V> List<ConsumerRecord<String, V>> read(Topic<?> topic, Deserializer<V> values, int atLeast,
+                                                            String isolation,
+                                                            Predicate<ConsumerRecord<String, V>> wanted) {
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation), new StringDeserializer(), values)) {
@@ -95,25 +111,16 @@ final class Broker implements AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<ConsumerRecord<String, V>> records = new ArrayList<>();
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            await().atMost(PATIENCE).pollInSameThread().until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (wanted.test(record)) {
+                        records.add(record);
+                    }
+                });
                 return records.size() >= atLeast && caughtUp(consumer, partitions);
             });
             return records;
         }
-    }
-
-    /** The committed dead-letter records of one source topic, once there are at least {@code atLeast}. */
-    static List<ConsumerRecord<String, byte[]>> deadLettersFrom(Topic<?> source, int atLeast) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        await().atMost(PATIENCE).until(() -> {
-            found.clear();
-            readCommitted(Topics.PAYMENTS_DLQ, new ByteArrayDeserializer(), 0).stream()
-                    .filter(r -> DeadLetter.readFrom(r.headers()).sourceTopic().equals(source.name()))
-                    .forEach(found::add);
-            return found.size() >= atLeast;
-        });
-        return found;
     }
 
     private static boolean caughtUp(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions) {
