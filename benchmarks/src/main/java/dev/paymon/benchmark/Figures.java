@@ -65,6 +65,10 @@ final class Figures {
                 rows.add(new Row("Pipeline", "Accepted / committed in that window", "events/s",
                         List.of(id + ".accepted", id + ".committed"), List.of("accepted", "committed"),
                         Arrays.asList(null, null), null, null));
+                // Kept up or not, every payment accepted at the rate must reach the read model once drained.
+                rows.add(new Row("Pipeline", "Accepted payments not in the read model after draining (all rounds)",
+                        "payments", List.of(id + ".missing", id + ".accepted.all"), List.of("missing", "of accepted"),
+                        Arrays.asList(null, null), null, Target.atMost(0, 0)));
             }
         }
         for (String service : List.of(StackSettings.PUBLISHER, StackSettings.PROCESSOR, StackSettings.SUBSCRIBER)) {

@@ -34,9 +34,10 @@ final class Notes {
                 + "time, so no coordinated omission) at 80 % of the publisher's closed-loop throughput at that many "
                 + "connections, the echo endpoint at the same rate. The publisher runs with "
                 + "`--paymon.publisher.admission.max-in-flight=" + BenchStack.MAX_IN_FLIGHT + "` (default 32, beyond "
-                + "which it answers 503 at once): measured is serving, not shedding. The processor and subscriber are "
-                + "not running yet during the publisher sections (its figures are the publisher's alone, as the "
-                + "echo's are); the pipeline later starts after these payments.");
+                + "which it answers 503 at once) and as many per key (default 16, beyond which 429), as the load "
+                + "generator uses one key for what stands for many clients: measured is serving, not shedding. The "
+                + "processor and subscriber are not running yet during the publisher sections (its figures are the "
+                + "publisher's alone, as the echo's are); the pipeline later starts after these payments.");
         notes.add("Batches: closed loop over " + BatchBenchmark.CONNECTIONS + " connections, payments accepted per "
                 + "second (the `accepted` count of 200 answers); ratio to ProducerPerformance records/s.");
         notes.add("Pipeline load: batches of " + PipelineLoad.BATCH + " payments as NDJSON, open loop at the rate "
@@ -52,8 +53,11 @@ final class Notes {
                 + "pipeline runs at " + (int) Bench.WARM_UP_RATE + " events/s for "
                 + (options.quick() ? 10 : Bench.WARM_UP_SECONDS)
                 + " s and drains, so that no figure includes JIT warm-up. Each rate after a warm-up, with the lag "
-                + "drained first; "
-                + "raw values also show the accepted and committed rates of each window.");
+                + "drained first; every rate is offered, kept up with or not (where committed < accepted, the "
+                + "latencies are those of a growing backlog); raw values also show the accepted and committed rates "
+                + "of each window. After each rate the backlog is drained and the payments accepted at it (202'd "
+                + "batch items) are compared with `payments.total` of the subscriber's `GET /api/v1/stats`: "
+                + "'not in the read model' sums the difference over the rounds and must be 0.");
         notes.add(String.format(Locale.ROOT, "Highest sustained rate (exactly-once): capacity first estimated by "
                         + "offering far more than the pipeline takes (what the subscriber commits meanwhile, or the "
                         + "rate at which the backlog then drains, whichever is higher); then up to %d candidates, "

@@ -23,6 +23,7 @@ public final class LocalStack implements AutoCloseable {
     private final Service processor;
     private final Service subscriber;
     private final List<Service> extraProcessors = new ArrayList<>();
+    private final List<Service> extraSubscribers = new ArrayList<>();
 
     /** The local default: one broker on the settings' broker and controller ports. */
     public LocalStack(StackSettings settings) {
@@ -95,6 +96,22 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * Starts one more subscriber instance on the same database and consumer groups, e.g. to scale out while events
+     * flow: the groups share the partitions out between the instances. Only on a database several processes can open
+     * (PostgreSQL; the local default H2 file is the first instance's alone).
+     */
+    public Service addSubscriber(int port, int managementPort) {
+        int number = extraSubscribers.size() + 2;
+        Service instance = service(StackSettings.SUBSCRIBER + "-" + number, StackSettings.SUBSCRIBER, port,
+                managementPort, List.of("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                        "--paymon.data-dir=" + settings.dataDir()));
+        extraSubscribers.add(instance);
+        instance.start(settings.dataDir(), logs().resolve(instance.name() + ".log"));
+        instance.awaitReady();
+        return instance;
+    }
+
+    /**
      * Starts the broker, then the three services side by side, and waits until all are healthy.
      * If any part fails to start, whatever did start is stopped before the exception propagates.
      */
@@ -147,6 +164,7 @@ public final class LocalStack implements AutoCloseable {
         kafka.brokers().forEach(broker -> processes.add(broker.process()));
         services().forEach(service -> processes.add(service.process()));
         extraProcessors.forEach(service -> processes.add(service.process()));
+        extraSubscribers.forEach(service -> processes.add(service.process()));
         return processes;
     }
 
@@ -163,6 +181,7 @@ public final class LocalStack implements AutoCloseable {
     public void close() {
         List<Service> reversed = new ArrayList<>(services());
         reversed.addAll(extraProcessors);
+        reversed.addAll(extraSubscribers);
         Collections.reverse(reversed);
         reversed.forEach(service -> service.stop(STOP_GRACE));
         kafka.stop(STOP_GRACE);

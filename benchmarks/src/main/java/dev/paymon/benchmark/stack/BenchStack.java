@@ -54,6 +54,7 @@ public final class BenchStack implements AutoCloseable {
                 .withServiceJvmOptions(SERVICE_JVM)
                 .withExtraArguments(Map.of(
                         StackSettings.PUBLISHER, with(List.of("--paymon.publisher.admission.max-in-flight="
+                                + MAX_IN_FLIGHT, "--paymon.publisher.admission.max-in-flight-per-key="
                                 + MAX_IN_FLIGHT), serviceArguments.get("publisher")),
                         StackSettings.PROCESSOR, with(List.of(), serviceArguments.get("processor")),
                         StackSettings.SUBSCRIBER, with(database.subscriberArguments(),
