@@ -1,4 +1,4 @@
-package dev.paymon.systemtest.poison;
+package dev.paymon.systemtest;
 
 import java.util.List;
 import java.util.Map;
@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -17,12 +18,19 @@ import org.apache.kafka.common.TopicPartition;
  * {@code read_committed} reader can reach (the last stable offset) less the offset the group committed (0 when it
  * committed none). A group that has handled every record, poison included, has lag 0.
  */
-final class ConsumerLag {
+public final class ConsumerLag {
 
     private ConsumerLag() {
     }
 
-    static long of(Admin admin, String group, String topic) {
+    /** The group's lag on {@code topic}, with an admin client of its own. */
+    public static long of(String bootstrap, String group, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return of(admin, group, topic);
+        }
+    }
+
+    public static long of(Admin admin, String group, String topic) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed =
                     admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paymon.events.EventJson;
 import dev.paymon.events.EventTypes;
+import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Topics;
 import dev.paymon.systemtest.Http;
 import dev.paymon.systemtest.KafkaClients;
@@ -79,12 +80,24 @@ final class AcknowledgedPayments {
 
     /** One look at the topics and the database. */
     Outcome check(String bootstrap, TestPostgres.Database database) {
-        Map<String, Integer> enriched = count(KafkaClients.readAll(bootstrap, Topics.PAYMENTS_ENRICHED.name()),
+        List<ConsumerRecord<String, byte[]>> enrichedRecords = KafkaClients.readAll(bootstrap,
+                Topics.PAYMENTS_ENRICHED.name());
+        Map<String, Integer> enriched = count(enrichedRecords,
                 bytes -> EventJson.read(EventTypes.PAYMENT_ENRICHED, bytes).payment().paymentId());
+        Set<String> late = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : enrichedRecords) {
+            if (record.key() != null && record.key().startsWith(accountPrefix)) {
+                PaymentEnriched payment = EventJson.read(EventTypes.PAYMENT_ENRICHED, record.value());
+                if (payment.late()) {
+                    late.add(payment.payment().paymentId());
+                }
+            }
+        }
         Map<String, Integer> deadLettered = count(KafkaClients.readAll(bootstrap, Topics.PAYMENTS_DLQ.name()),
                 AcknowledgedPayments::paymentIdOfRawJson);
         Map<String, Integer> stored = storedPayments(database);
-        return new Outcome(Set.copyOf(sent), Set.copyOf(acknowledged), retries.get(), enriched, deadLettered, stored);
+        return new Outcome(Set.copyOf(sent), Set.copyOf(acknowledged), retries.get(), enriched, Set.copyOf(late),
+                deadLettered, stored);
     }
 
     /**
@@ -92,11 +105,12 @@ final class AcknowledgedPayments {
      *
      * @param retries      requests that sent a payment id again
      * @param enriched     copies per payment id in {@code payments.enriched.v1} (this run's accounts)
+     * @param late         the payment ids there marked late (processed after their window had closed)
      * @param deadLettered copies per payment id in {@code payments.dlq.v1}
      * @param stored       rows per payment id in the subscriber's database
      */
     record Outcome(Set<String> sent, Set<String> acknowledged, int retries, Map<String, Integer> enriched,
-                   Map<String, Integer> deadLettered, Map<String, Integer> stored) {
+                   Set<String> late, Map<String, Integer> deadLettered, Map<String, Integer> stored) {
 
         Set<String> delivered() {
             return acknowledged.stream().filter(id -> enriched.containsKey(id) && stored.containsKey(id))
@@ -127,8 +141,9 @@ final class AcknowledgedPayments {
         }
 
         FaultRow row(String fault, Duration duration) {
-            return new FaultRow(fault, sent.size(), acknowledged.size(), delivered().size(), inDeadLetters().size(),
-                    duplicates(), missing().size(), retries, duration);
+            return new FaultRow(fault, sent.size(), acknowledged.size(), delivered().size(),
+                    (int) delivered().stream().filter(late::contains).count(), inDeadLetters().size(), duplicates(),
+                    missing().size(), retries, duration);
         }
     }
 

@@ -10,7 +10,7 @@ import java.time.Duration;
 /**
  * One row of the README's reliability table: what a fault test sent and what became of it. Written to
  * {@code system-tests/target/reliability/<file>.md} as one markdown table row, in the columns of the shared
- * {@code dev.paymon.systemtest.reliability} report (fault, sent, acknowledged, delivered, in DLQ, duplicates, lost,
+ * {@code dev.paymon.systemtest.reliability} report (fault, sent, acknowledged, delivered, late, in DLQ, duplicates, lost,
  * retries, services' counters, test time); these tests do not compare the services' counters. A stand-in for that
  * package's row type.
  *
@@ -18,6 +18,7 @@ import java.time.Duration;
  *                      another one)
  * @param acknowledged  of those, answered 202 by the publisher
  * @param delivered     acknowledged payments found in {@code payments.enriched.v1} and in the database
+ * @param late          of the delivered, those processed after their window had closed
  * @param deadLettered  acknowledged payments in {@code payments.dlq.v1}
  * @param duplicates    extra copies: a payment more than once in {@code payments.enriched.v1}, the DLQ or the
  *                      database, or in both topics
@@ -25,12 +26,12 @@ import java.time.Duration;
  * @param retries       requests sent again with the same {@code paymentId}
  * @param duration      the test's time, its stack's start included
  */
-record FaultRow(String fault, int sent, int acknowledged, int delivered, int deadLettered, int duplicates, int lost,
-                int retries, Duration duration) {
+record FaultRow(String fault, int sent, int acknowledged, int delivered, int late, int deadLettered, int duplicates,
+                int lost, int retries, Duration duration) {
 
     String markdown() {
-        return "| %s | %d | %d | %d | %d | %d | %d | %d | not compared | %d s |".formatted(fault, sent, acknowledged,
-                delivered, deadLettered, duplicates, lost, retries, duration.toSeconds());
+        return "| %s | %d | %d | %d | %d | %d | %d | %d | %d | not compared | %d s |".formatted(fault, sent,
+                acknowledged, delivered, late, deadLettered, duplicates, lost, retries, duration.toSeconds());
     }
 
     /** Writes the row to {@code system-tests/target/reliability/<file>.md}, replacing the last run's. */

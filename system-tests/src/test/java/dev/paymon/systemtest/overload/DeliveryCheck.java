@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,6 +26,7 @@ import org.awaitility.core.ConditionTimeoutException;
  *
  * @param acknowledged payments answered 202
  * @param delivered    acknowledged payments in {@code payments.enriched.v1} and in the database
+ * @param late         of those, the ones processed after their window had closed
  * @param inDlq        acknowledged payments dead-lettered instead
  * @param duplicates   copies beyond the first, of any payment of the run, in the topic and in the database
  * @param lost         acknowledged payments neither delivered nor dead-lettered
@@ -32,7 +34,8 @@ import org.awaitility.core.ConditionTimeoutException;
  *                     answered 503 after a send the broker took late may be there: the client retries with the
  *                     same id, and the processor drops the repeat)
  */
-record DeliveryCheck(int acknowledged, int delivered, int inDlq, int duplicates, int lost, Set<String> enrichedIds) {
+record DeliveryCheck(int acknowledged, int delivered, int late, int inDlq, int duplicates, int lost,
+                     Set<String> enrichedIds) {
 
     static DeliveryCheck of(String bootstrap, TestPostgres.Database database, String run, Set<String> acknowledged,
                             Duration patience) throws SQLException {
@@ -49,19 +52,22 @@ record DeliveryCheck(int acknowledged, int delivered, int inDlq, int duplicates,
                 "/paymentId");
         int delivered = (int) acknowledged.stream().filter(id -> enriched.containsKey(id) && stored.containsKey(id))
                 .count();
+        Set<String> lateIds = lateIds(KafkaClients.readAll(bootstrap, Topics.PAYMENTS_ENRICHED.name()), run);
+        int late = (int) acknowledged.stream().filter(id -> enriched.containsKey(id) && stored.containsKey(id))
+                .filter(lateIds::contains).count();
         int inDlq = (int) acknowledged.stream().filter(deadLettered::containsKey).count();
         int duplicates = extra(enriched) + extra(stored);
         int lost = (int) acknowledged.stream()
                 .filter(id -> !(enriched.containsKey(id) && stored.containsKey(id)) && !deadLettered.containsKey(id))
                 .count();
-        return new DeliveryCheck(acknowledged.size(), delivered, inDlq, duplicates, lost,
+        return new DeliveryCheck(acknowledged.size(), delivered, late, inDlq, duplicates, lost,
                 Set.copyOf(enriched.keySet()));
     }
 
     @Override
     public String toString() {
-        return "acknowledged %d, delivered %d, in DLQ %d, duplicates %d, lost %d, published in all %d".formatted(
-                acknowledged, delivered, inDlq, duplicates, lost, enrichedIds.size());
+        return "acknowledged %d, delivered %d (late %d), in DLQ %d, duplicates %d, lost %d, published in all %d"
+                .formatted(acknowledged, delivered, late, inDlq, duplicates, lost, enrichedIds.size());
     }
 
     private static int extra(Map<String, Integer> counts) {
@@ -84,6 +90,18 @@ record DeliveryCheck(int acknowledged, int delivered, int inDlq, int duplicates,
             }
         }
         return counts;
+    }
+
+    /** Payment ids of the run's accounts marked late on {@code payments.enriched.v1}. */
+    private static Set<String> lateIds(Iterable<ConsumerRecord<String, byte[]>> records, String run) {
+        Set<String> late = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.key() != null && record.key().startsWith(run + "-")
+                    && Http.JSON.readTree(record.value()).at("/late").asBoolean(false)) {
+                late.add(Http.JSON.readTree(record.value()).at("/payment/paymentId").asString());
+            }
+        }
+        return late;
     }
 
     private static Map<String, Integer> storedIds(TestPostgres.Database database, String run) throws SQLException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.paymon.launcher.LocalStack;
+import dev.paymon.launcher.StackSettings;
 import dev.paymon.systemtest.SystemStack;
 import dev.paymon.testing.TestPostgres;
 import java.io.IOException;
@@ -11,8 +12,10 @@ import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -59,7 +62,13 @@ class PublisherOverloadIT {
     @BeforeAll
     static void startStack() {
         database = TestPostgres.newSchema();
-        stack = new LocalStack(SystemStack.settings(SystemStack.newDataDir("overload"), database)).start();
+        // The load generator sends with one key what stands for many clients: the per-key cap (KeyAdmissionIT's) is
+        // set to the global one, which is what this test is about.
+        StackSettings settings = SystemStack.settings(SystemStack.newDataDir("overload"), database);
+        Map<String, List<String>> arguments = new HashMap<>(settings.extraArguments());
+        arguments.put(StackSettings.PUBLISHER, List.of("--paymon.publisher.admission.max-in-flight-per-key="
+                + MAX_IN_FLIGHT));
+        stack = new LocalStack(settings.withExtraArguments(arguments)).start();
     }
 
     @AfterAll

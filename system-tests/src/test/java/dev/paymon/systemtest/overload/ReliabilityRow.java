@@ -8,17 +8,18 @@ import java.nio.file.Path;
 
 /**
  * One row of the README's reliability table, written to {@code system-tests/target/reliability/<fault>.md} by the
- * test that ran the fault: fault, events sent, acknowledged, delivered, in DLQ, duplicates, lost.
+ * test that ran the fault: fault, events sent, acknowledged, delivered, late, in DLQ, duplicates, lost.
  */
-record ReliabilityRow(String fault, int sent, int acknowledged, int delivered, int inDlq, int duplicates, int lost) {
+record ReliabilityRow(String fault, int sent, int acknowledged, int delivered, int late, int inDlq, int duplicates,
+                      int lost) {
 
     static ReliabilityRow of(String fault, int sent, DeliveryCheck delivery) {
-        return new ReliabilityRow(fault, sent, delivery.acknowledged(), delivery.delivered(), delivery.inDlq(),
-                delivery.duplicates(), delivery.lost());
+        return new ReliabilityRow(fault, sent, delivery.acknowledged(), delivery.delivered(), delivery.late(),
+                delivery.inDlq(), delivery.duplicates(), delivery.lost());
     }
 
     String markdown() {
-        return "| %s | %d | %d | %d | %d | %d | %d |".formatted(fault, sent, acknowledged, delivered, inDlq,
+        return "| %s | %d | %d | %d | %d | %d | %d | %d |".formatted(fault, sent, acknowledged, delivered, late, inDlq,
                 duplicates, lost);
     }
 

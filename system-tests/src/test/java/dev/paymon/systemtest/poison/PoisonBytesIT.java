@@ -11,6 +11,7 @@ import dev.paymon.systemtest.Http;
 import dev.paymon.systemtest.KafkaClients;
 import dev.paymon.systemtest.SystemStack;
 import dev.paymon.testing.TestPostgres;
+import dev.paymon.systemtest.ConsumerLag;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

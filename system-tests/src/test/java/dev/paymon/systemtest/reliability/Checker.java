@@ -16,21 +16,26 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Checks a workload's run end to end. {@link #begin} takes the services' counters at the start; {@link #check} waits
- * until the pipeline has caught up (or {@link #CAUGHT_UP} passes), reads every output topic {@code read_committed}
- * and the subscriber's tables, and verifies: nothing acknowledged lost (on {@code payments.enriched.v1} or the DLQ,
- * and in the database); nothing twice (by event id on the topics and in the database); each account's payments in
- * the order they were acknowledged; windows and alerts equal to a recomputation from the acknowledged input; no
- * transaction left open on any partition; input = enriched + dead-lettered; and the services' counters agreeing.
+ * Checks a workload's run end to end. {@link #begin} takes the services' counters and the output topics' end offsets
+ * at the start; {@link #check} waits until the pipeline has caught up (or its time passes), reads what the output
+ * topics got since the start ({@code read_committed}) and the subscriber's tables, and verifies: nothing acknowledged
+ * lost (on {@code payments.enriched.v1} or the DLQ, and in the database); nothing twice (by event id on the topics and
+ * in the database); each account's payments in the order they were acknowledged; windows and alerts equal to a
+ * recomputation from the acknowledged input (late payments, by the pipeline's own flags, in no window); nothing in the
+ * subscriber's dead-letter topic; no transaction left open on any partition; input = enriched + dead-lettered; and the
+ * services' counters agreeing.
  */
 final class Checker {
 
-    /** How long the pipeline may take to catch up after the last payment was acknowledged. */
+    /** How long the pipeline may take, by default, to catch up after the last payment was acknowledged. */
     static final Duration CAUGHT_UP = Duration.ofMinutes(2);
     private static final Duration TRANSACTIONS_CLOSED = Duration.ofSeconds(30);
+    /** A window due this long before the check must be there: the wall clock closes it within a check interval. */
+    private static final Duration DUE_MARGIN = Duration.ofSeconds(3);
 
     private final String bootstrap;
     private final TestPostgres.Database database;
@@ -42,70 +47,98 @@ final class Checker {
         this.rules = rules;
     }
 
-    /** What the start of a workload looked like: the counters and the totals they will be compared with. */
-    record Start(CounterLedger counters, Outputs.Totals topics, Projections.Totals database) {
-    }
-
-    /** Reads the counters of the running services once nothing is moving (the totals the same before and after). */
-    Start begin(Map<Meter.Kind, List<Service>> running) {
-        return stable(() -> {
-            Outputs.Totals topics = Outputs.read(bootstrap, Set.of()).totals();
-            Projections.Totals db = Projections.read(database, Set.of()).totals();
-            return new Start(new CounterLedger(running), topics, db);
-        }, start -> List.of(start.topics(), start.database()));
+    /**
+     * What the start of a workload looked like: the counters, the output topics' end offsets (the run's records come
+     * after them) and the database's totals.
+     */
+    record Start(CounterLedger counters, Map<TopicPartition, Long> outputs, Projections.Totals database) {
     }
 
     /**
-     * @param began   when the test began, for its duration
-     * @param notes   how the run went, for the report
+     * Reads the counters of the running services once nothing is moving: topics, tables and counters the same in the
+     * next reading (a counter is incremented just after its commit, so the counters too must have settled).
      */
+    Start begin(Map<Meter.Kind, List<Service>> running) {
+        return stable(() -> {
+            Map<TopicPartition, Long> outputs = Outputs.ends(bootstrap);
+            Projections.Totals tables = Projections.read(database, Set.of()).totals();
+            return new Start(new CounterLedger(running), outputs, tables);
+        }, start -> List.of(start.outputs(), start.database(), start.counters().startReadings()));
+    }
+
     FaultReport check(String fault, Workload.Result result, Start start, Map<Meter.Kind, List<Service>> running,
                       Instant began, List<String> notes) {
+        return check(fault, result, start, running, began, notes, CAUGHT_UP);
+    }
+
+    /**
+     * @param began     when the test began, for its duration
+     * @param notes     how the run went, for the report
+     * @param caughtUp  how long the pipeline may take to catch up after the last acknowledgement
+     */
+    FaultReport check(String fault, Workload.Result result, Start start, Map<Meter.Kind, List<Service>> running,
+                      Instant began, List<String> notes, Duration caughtUp) {
         Map<String, PlannedAccount.Profile> profiles = new HashMap<>();
         result.plan().accounts().stream().filter(a -> a.profile() != null)
                 .forEach(a -> profiles.put(a.accountId(), a.profile()));
-        Expectation expected = Expectation.of(result.acknowledged(), profiles, result.plan().fxRates(), rules);
         Set<String> accounts = result.sent().stream().map(PlannedPayment::accountId).collect(Collectors.toSet());
-        Set<String> windowAccounts = result.plan().accounts().stream().map(PlannedAccount::accountId)
-                .collect(Collectors.toSet());
 
-        awaitCaughtUp(result, expected, accounts);
-        Snapshot end = stable(() -> new Snapshot(Outputs.read(bootstrap, accounts), Projections.read(database, accounts),
-                start.counters().finish(running)), s -> List.of(s.outputs().totals(), s.db().totals()));
-        Verification verification = new Verification(result, expected, windowAccounts).run(end.outputs(), end.db());
+        Instant caughtUpAt = awaitCaughtUp(result, profiles, accounts, start, caughtUp);
+        notes.add("caught up " + (caughtUpAt == null ? "not within " + caughtUp : "after " + seconds(began)));
+        Snapshot end = stable(() -> new Snapshot(Outputs.read(bootstrap, accounts, start.outputs()),
+                Projections.read(database, accounts), start.counters().finish(running)),
+                s -> List.of(s.outputs().totals(), s.db().totals(), s.counters()));
+        Expectation expected = expectation(result, profiles, end.outputs());
+        Instant dueBy = Instant.now().minus(DUE_MARGIN);
+        Verification verification = new Verification(result, expected, dueBy, rules.grace())
+                .run(end.outputs(), end.db());
         List<String> problems = new ArrayList<>(verification.problems.list());
         String counters = compareCounters(result, start, end, problems);
         problems.addAll(openTransactions());
         return new FaultReport(fault, result.sent().size(), result.acknowledged().size(), verification.delivered,
-                verification.deadLettered, verification.duplicates, verification.lost.size(), result.retries(),
-                counters, Duration.between(began, Instant.now()), problems, List.copyOf(notes));
+                verification.late, verification.deadLettered, verification.duplicates, verification.lost.size(),
+                result.retries(), counters, Duration.between(began, Instant.now()), problems, List.copyOf(notes));
     }
 
     private record Snapshot(Outputs outputs, Projections db, Map<Meter, Double> counters) {
     }
 
-    private void awaitCaughtUp(Workload.Result result, Expectation expected, Set<String> accounts) {
+    private Expectation expectation(Workload.Result result, Map<String, PlannedAccount.Profile> profiles,
+                                    Outputs outputs) {
+        Set<String> late = outputs.enriched().stream().filter(e -> e.event().late()).map(Outputs.Enriched::paymentId)
+                .collect(Collectors.toSet());
+        return Expectation.of(result.acknowledged(), profiles, result.plan().fxRates(), rules, late);
+    }
+
+    /** When everything expected (windows already due included) was on the topics and in the tables; null if never. */
+    private Instant awaitCaughtUp(Workload.Result result, Map<String, PlannedAccount.Profile> profiles,
+                                  Set<String> accounts, Start start, Duration caughtUp) {
         Set<String> acknowledged = result.acknowledged().stream().map(PlannedPayment::paymentId)
                 .collect(Collectors.toSet());
         try {
-            await("the pipeline catches up").atMost(CAUGHT_UP).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                Outputs outputs = Outputs.read(bootstrap, accounts);
+            await("the pipeline catches up").atMost(caughtUp).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                Outputs outputs = Outputs.read(bootstrap, accounts, start.outputs());
                 Set<String> out = new HashSet<>();
                 outputs.enriched().forEach(e -> out.add(e.paymentId()));
                 outputs.deadLettered().forEach(d -> out.add(d.paymentId()));
+                if (!out.containsAll(acknowledged)) {
+                    return false;
+                }
+                Expectation expected = expectation(result, profiles, outputs);
+                Instant dueBy = Instant.now().minus(DUE_MARGIN);
                 long windows = expected.windows().values().stream()
-                        .filter(w -> result.plan().accounts().stream().anyMatch(a -> a.accountId().equals(w.accountId())))
-                        .count();
-                if (!out.containsAll(acknowledged) || outputs.activity().size() < windows
-                        || outputs.alerts().size() < expected.alerts().size()) {
+                        .filter(w -> !w.windowEnd().plus(rules.grace()).isAfter(dueBy)).count();
+                if (outputs.activity().size() < windows || outputs.alerts().size() < expected.alerts().size()) {
                     return false;
                 }
                 Projections db = Projections.read(database, accounts);
                 return db.payments().size() >= expected.enriched().size() && db.alerts().size() >= expected.alerts().size()
                         && db.activity().size() >= windows && db.deadLetters().size() >= outputs.deadLettered().size();
             });
+            return Instant.now();
         } catch (ConditionTimeoutException notCaughtUp) {
             // Not a verdict by itself: the verification below names what is missing.
+            return null;
         }
     }
 
@@ -120,9 +153,9 @@ final class Checker {
         Map<Meter, long[]> truth = new EnumMap<>(Meter.class);
         int accepted = result.acknowledged().size();
         truth.put(Meter.PUBLISHER_ACCEPTED, new long[] {accepted, accepted + result.unanswered()});
-        truth.put(Meter.PROCESSOR_PROCESSED, exactly(topics.enriched() - start.topics().enriched()));
-        truth.put(Meter.PROCESSOR_DEAD_LETTERS, exactly(topics.deadLettered() - start.topics().deadLettered()));
-        truth.put(Meter.PROCESSOR_ALERTS, exactly(topics.alerts() - start.topics().alerts()));
+        truth.put(Meter.PROCESSOR_PROCESSED, exactly(topics.enriched()));
+        truth.put(Meter.PROCESSOR_DEAD_LETTERS, exactly(topics.deadLettered()));
+        truth.put(Meter.PROCESSOR_ALERTS, exactly(topics.alerts()));
         truth.put(Meter.SUBSCRIBER_PAYMENTS, exactly(db.payments() - start.database().payments()));
         truth.put(Meter.SUBSCRIBER_ALERTS, exactly(db.alerts() - start.database().alerts()));
         truth.put(Meter.SUBSCRIBER_ACTIVITY, exactly(db.activity() - start.database().activity()));
@@ -170,9 +203,15 @@ final class Checker {
         }
     }
 
+    private static String seconds(Instant since) {
+        return Duration.between(since, Instant.now()).toSeconds() + " s";
+    }
+
     /**
      * Takes {@code snapshot} until the next one agrees with it on {@code key} (totals read first, counters after):
-     * then nothing moved between the two, so the first one's counters belong to its totals.
+     * then nothing moved between the two, so the first one's counters belong to its totals. (Read the other way
+     * round, a commit between the two reads would be in the totals and not in the counters: a run's counters at the
+     * end would then exceed what its tables got.)
      */
     private static <T> T stable(Supplier<T> snapshot, Function<T, Object> key) {
         T taken = snapshot.get();

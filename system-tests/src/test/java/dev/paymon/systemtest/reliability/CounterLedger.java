@@ -13,7 +13,8 @@ import java.util.Map;
  * last moments; a process that crashes on its own gives no last reading at all. So a service that ran through is
  * held to {@link Mode#EXACT}, one that was stopped or crashed to {@link Mode#AT_MOST} (never more than happened). A
  * processor killed with {@code -9} is not held to anything ({@link Mode#NOT_COMPARED}): it counts work of
- * transactions that the kill aborts and its successor redoes, so its counters can exceed what was committed.
+ * transactions that the kill aborts and its successor redoes, so its counters can exceed what was committed; nor is a
+ * subscriber whose projections were rebuilt ({@link #replayed}).
  */
 final class CounterLedger {
 
@@ -46,6 +47,14 @@ final class CounterLedger {
         weaken(kind, kind == Meter.Kind.PROCESSOR ? Mode.NOT_COMPARED : Mode.AT_MOST);
     }
 
+    /**
+     * The service's projections were rebuilt during the workload: they stored every row again, and their counters
+     * count those too, so they say nothing about the workload's rows (the tables are compared with the topics instead).
+     */
+    void replayed(Meter.Kind kind) {
+        weaken(kind, Mode.NOT_COMPARED);
+    }
+
     /** Reads every running instance: the counters' totals over the workload so far. Changes nothing. */
     Map<Meter, Double> finish(Map<Meter.Kind, List<Service>> running) {
         Map<Meter, Double> sum = new EnumMap<>(total);
@@ -54,6 +63,13 @@ final class CounterLedger {
             Meter.scrape(kind, service).forEach((meter, value) ->
                     sum.merge(meter, value - (first == null ? 0 : first.get(meter)), Double::sum));
         }));
+        return sum;
+    }
+
+    /** The readings taken at the start, summed over the instances. */
+    Map<Meter, Double> startReadings() {
+        Map<Meter, Double> sum = new EnumMap<>(Meter.class);
+        startOf.values().forEach(reading -> reading.forEach((meter, value) -> sum.merge(meter, value, Double::sum)));
         return sum;
     }
 

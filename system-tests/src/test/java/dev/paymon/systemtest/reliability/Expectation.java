@@ -28,6 +28,11 @@ import java.util.stream.Stream;
  * account and every alert with its deterministic id. Order matters only within an account, where it is the order
  * of acknowledgement (one client thread sends an account's payments one after the other).
  *
+ * <p>Which payments are late (processed after their window had closed) depends on when they reached the processor,
+ * not on them alone: the recomputation takes it from the pipeline's own {@code late} flags and leaves those payments
+ * out of their windows, as the processor must; every rule counts them like the others (within the processor's
+ * history, which the workloads stay inside).
+ *
  * @param enriched     by payment id
  * @param deadLettered payment ids without a usable FX rate ({@code UNKNOWN_FX_RATE})
  * @param windows      by {@link #windowKey(String, Instant)}
@@ -51,13 +56,19 @@ record Expectation(Map<String, Enriched> enriched, Set<String> deadLettered, Map
      */
     static Expectation of(List<PlannedPayment> acknowledged, Map<String, PlannedAccount.Profile> profiles,
                           Map<String, BigDecimal> rates, Rules rules) {
+        return of(acknowledged, profiles, rates, rules, Set.of());
+    }
+
+    /** @param late the ids of the payments the pipeline marked late: in no window */
+    static Expectation of(List<PlannedPayment> acknowledged, Map<String, PlannedAccount.Profile> profiles,
+                          Map<String, BigDecimal> rates, Rules rules, Set<String> late) {
         Map<String, List<PlannedPayment>> byAccount = new LinkedHashMap<>();
         acknowledged.forEach(p -> byAccount.computeIfAbsent(p.accountId(), a -> new ArrayList<>()).add(p));
         Map<String, Enriched> enriched = new LinkedHashMap<>();
         Set<String> deadLettered = new TreeSet<>();
         Map<String, AccountActivity> windows = new TreeMap<>();
         Map<String, Alert> alerts = new LinkedHashMap<>();
-        byAccount.forEach((account, payments) -> new AccountReplay(account, profiles.get(account), rates, rules)
+        byAccount.forEach((account, payments) -> new AccountReplay(account, profiles.get(account), rates, rules, late)
                 .replay(payments, enriched, deadLettered, windows, alerts));
         return new Expectation(enriched, deadLettered, windows, alerts);
     }
@@ -78,13 +89,19 @@ record Expectation(Map<String, Enriched> enriched, Set<String> deadLettered, Map
         private final Map<String, BigDecimal> rates;
         private final Rules rules;
         private final BigDecimal limit;
+        private final Set<String> late;
         private final Map<Long, Window> windows = new TreeMap<>();
-        private final List<PlannedPayment> sightings = new ArrayList<>();
+        /** VELOCITY's count of each window: every payment, late or not. */
+        private final Map<Long, Window> velocity = new TreeMap<>();
+        /** By country: a payment is compared with the other countries' only. */
+        private final Map<String, List<PlannedPayment>> sightings = new HashMap<>();
         private final Map<LocalDate, BigDecimal> spent = new HashMap<>();
         private final Set<LocalDate> alertedDays = new TreeSet<>();
 
-        AccountReplay(String account, PlannedAccount.Profile profile, Map<String, BigDecimal> rates, Rules rules) {
+        AccountReplay(String account, PlannedAccount.Profile profile, Map<String, BigDecimal> rates, Rules rules,
+                      Set<String> late) {
             this.account = account;
+            this.late = late;
             this.rates = rates;
             this.rules = rules;
             this.limit = profile == null ? null : toBase(profile.dailyLimit(), profile.currency());
@@ -118,18 +135,22 @@ record Expectation(Map<String, Enriched> enriched, Set<String> deadLettered, Map
             long size = rules.windowSize().toMillis();
             long time = payment.occurredAt().toEpochMilli();
             long start = time - time % size;
-            Window window = windows.computeIfAbsent(start, s -> new Window());
-            window.add(payment.paymentId(), base, rules.velocityMaxPayments() + 1);
-            if (window.count == rules.velocityMaxPayments() + 1L) {
-                raised.add(alert(FraudRule.VELOCITY, Instant.ofEpochMilli(start).toString(), window.firstIds));
+            if (!late.contains(payment.paymentId())) {
+                windows.computeIfAbsent(start, s -> new Window()).add(payment.paymentId(), base, 0);
             }
-            sightings.stream()
-                    .filter(other -> !other.country().equals(payment.country()))
+            Window counted = velocity.computeIfAbsent(start, s -> new Window());
+            counted.add(payment.paymentId(), base, rules.velocityMaxPayments() + 1);
+            if (counted.count == rules.velocityMaxPayments() + 1L) {
+                raised.add(alert(FraudRule.VELOCITY, Instant.ofEpochMilli(start).toString(), counted.firstIds));
+            }
+            sightings.entrySet().stream()
+                    .filter(country -> !country.getKey().equals(payment.country()))
+                    .flatMap(country -> country.getValue().stream())
                     .filter(other -> Duration.between(other.occurredAt(), payment.occurredAt()).abs()
                             .compareTo(rules.travelMaxGap()) < 0)
                     .sorted(EVENT_TIME_ORDER)
                     .forEach(other -> raised.add(travel(payment, other)));
-            sightings.add(payment);
+            sightings.computeIfAbsent(payment.country(), country -> new ArrayList<>()).add(payment);
             LocalDate day = LocalDate.ofInstant(payment.occurredAt(), ZoneOffset.UTC);
             BigDecimal before = spent.getOrDefault(day, ZERO);
             if (!alertedDays.contains(day)

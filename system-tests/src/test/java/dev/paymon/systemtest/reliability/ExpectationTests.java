@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,21 @@ class ExpectationTests {
         assertThat(expected.enriched().get("p5").alertIds()).containsExactly(id);
         assertThat(expected.enriched().get("p6").alertIds()).isEmpty();
         assertThat(expected.windows().values()).extracting(AccountActivity::count).containsExactly(7L, 1L);
+    }
+
+    /** A payment the pipeline marked late is in no window, and VELOCITY counts it all the same. */
+    @Test
+    void leavesLatePaymentsOutOfTheirWindowsButCountsThemForVelocity() {
+        List<PlannedPayment> payments = List.of(pay("p1", "a", "1", "EUR", "DE", 100), pay("p2", "a", "1", "EUR",
+                "DE", 200), pay("p3", "a", "1", "EUR", "DE", 300), pay("p4", "a", "1", "EUR", "DE", 400),
+                pay("p5", "a", "1", "EUR", "DE", 500), pay("late", "a", "2", "EUR", "DE", 600));
+
+        Expectation expected = Expectation.of(payments, Map.of(), RATES, Rules.FAULT_TESTS, Set.of("late"));
+
+        assertThat(expected.windows().values()).containsExactly(new AccountActivity("a", T, T.plusSeconds(10), 5,
+                new BigDecimal("5.00"), new BigDecimal("1.00")));
+        String velocity = Expectation.alertId(FraudRule.VELOCITY, "a", T.toString());
+        assertThat(expected.enriched().get("late").alertIds()).containsExactly(velocity);
     }
 
     @Test

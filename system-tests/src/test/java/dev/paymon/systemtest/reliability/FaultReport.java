@@ -13,6 +13,8 @@ import java.util.List;
  * @param sent         payments sent (each once, however often it was retried)
  * @param acknowledged payments the publisher answered 202
  * @param delivered    sent payments on {@code payments.enriched.v1}
+ * @param late         delivered payments the processor handled after their window had closed (in no window's
+ *                     result, counted by every rule)
  * @param deadLettered sent payments on {@code payments.dlq.v1}
  * @param duplicates   records or rows more than once: payments, alerts, windows and dead letters, on the topics
  *                     and in the database (per account summaries counted against the rows)
@@ -22,8 +24,8 @@ import java.util.List;
  * @param problems     everything the checker found wrong; empty when the run is clean
  * @param notes        how the run went (when the faults came), for the file only
  */
-record FaultReport(String fault, int sent, int acknowledged, int delivered, int deadLettered, int duplicates,
-                   int lost, int retries, String counters, Duration duration, List<String> problems,
+record FaultReport(String fault, int sent, int acknowledged, int delivered, int late, int deadLettered,
+                   int duplicates, int lost, int retries, String counters, Duration duration, List<String> problems,
                    List<String> notes) {
 
     /** Where the fault tests write their rows, one file each, for {@link ReliabilityReport}. */
@@ -31,8 +33,8 @@ record FaultReport(String fault, int sent, int acknowledged, int delivered, int 
     static final String HEADER = ReliabilityReport.HEADER;
 
     String row() {
-        return "| %s | %d | %d | %d | %d | %d | %d | %d | %s | %d s |".formatted(fault, sent, acknowledged, delivered,
-                deadLettered, duplicates, lost, retries, counters, duration.toSeconds());
+        return "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %s | %d s |".formatted(fault, sent, acknowledged,
+                delivered, late, deadLettered, duplicates, lost, retries, counters, duration.toSeconds());
     }
 
     boolean clean() {

@@ -21,8 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The real stack the fault tests share, with what the faults need: the processor with {@link Rules#FAULT_TESTS}'
  * short windows; consumer session timeouts of 6 s (the broker's minimum) instead of 45 s, so that a killed member
  * leaves its group after seconds (nothing depends on it but the time to recover); the subscriber importing an
- * optional properties file, through which a test turns the subscriber's crash hook on and off between restarts.
- * Stops, kills and restarts services, telling the counters first.
+ * optional properties file, through which a test turns the subscriber's crash hook on and off between restarts, and
+ * connecting to PostgreSQL as a role of its own that owns its schema (not a superuser, so that a privilege can be
+ * taken from it); the publisher taking payments up to 5 minutes ahead of its clock
+ * ({@code paymon.publisher.max-event-time-ahead}, 10 s by default), so that a client whose clock runs 4 minutes ahead
+ * gets through to the processor, whose defence that test is about. Stops, kills and restarts services and the broker,
+ * adds and removes instances, telling the counters first.
  */
 final class FaultStack implements AutoCloseable {
 
@@ -33,6 +37,7 @@ final class FaultStack implements AutoCloseable {
     private final Path subscriberFaults;
     private final LocalStack stack;
     private final List<Service> extraProcessors = new ArrayList<>();
+    private final List<Service> extraSubscribers = new ArrayList<>();
     private final AtomicInteger starts = new AtomicInteger();
     final TestPostgres.Database database;
 
@@ -44,7 +49,7 @@ final class FaultStack implements AutoCloseable {
     }
 
     static FaultStack start(String name, Rules rules) {
-        TestPostgres.Database database = TestPostgres.newSchema();
+        TestPostgres.Database database = TestPostgres.newSchemaWithOwnRole();
         Path dataDir = SystemStack.newDataDir(name);
         List<String> subscriber = new ArrayList<>(FAST_FAILOVER.stream()
                 .map(p -> "--spring.kafka.consumer.properties." + p).toList());
@@ -54,6 +59,7 @@ final class FaultStack implements AutoCloseable {
         FAST_FAILOVER.forEach(p -> processor.add("--spring.kafka.streams.properties." + p));
         Map<String, List<String>> arguments = new HashMap<>(settings.extraArguments());
         arguments.put(StackSettings.PROCESSOR, processor);
+        arguments.put(StackSettings.PUBLISHER, List.of("--paymon.publisher.max-event-time-ahead=5m"));
         return new FaultStack(dataDir, database, new LocalStack(settings.withExtraArguments(arguments)).start());
     }
 
@@ -70,9 +76,12 @@ final class FaultStack implements AutoCloseable {
         List<Service> processors = new ArrayList<>();
         processors.add(stack.processor());
         processors.addAll(extraProcessors);
+        List<Service> subscribers = new ArrayList<>();
+        subscribers.add(stack.subscriber());
+        subscribers.addAll(extraSubscribers);
         return Map.of(Meter.Kind.PUBLISHER, List.of(stack.publisher()),
                 Meter.Kind.PROCESSOR, processors.stream().filter(s -> s.process().isAlive()).toList(),
-                Meter.Kind.SUBSCRIBER, List.of(stack.subscriber()));
+                Meter.Kind.SUBSCRIBER, subscribers.stream().filter(s -> s.process().isAlive()).toList());
     }
 
     /** SIGTERM, wait for the exit, start again and wait until ready. */
@@ -112,6 +121,41 @@ final class FaultStack implements AutoCloseable {
         extraProcessors.remove(instance);
     }
 
+    /** SIGTERM for good, until {@link #start}. */
+    void stop(Meter.Kind kind, Service service, CounterLedger counters) {
+        counters.beforeStop(kind, service, false);
+        service.stop(STOP_GRACE);
+    }
+
+    Service addSubscriber() {
+        Service instance = stack.addSubscriber(FreePorts.next(), FreePorts.next());
+        extraSubscribers.add(instance);
+        return instance;
+    }
+
+    /** Stops an added subscriber instance for good (SIGTERM). */
+    void removeSubscriber(Service instance, CounterLedger counters) {
+        counters.beforeStop(Meter.Kind.SUBSCRIBER, instance, false);
+        instance.stop(STOP_GRACE);
+        extraSubscribers.remove(instance);
+    }
+
+    /** Stops the broker (SIGTERM); the services go on without it. */
+    void stopBroker() {
+        stack.kafka().stop(1, STOP_GRACE);
+    }
+
+    void startBroker() {
+        stack.kafka().restart(1);
+    }
+
+    /** Takes the subscriber's INSERT privilege on {@code payments} (as an operator's mistake would), or gives it back. */
+    void insertIntoPayments(boolean allowed) {
+        String table = database.schema() + ".payments";
+        TestPostgres.asAdmin(allowed ? "GRANT INSERT ON " + table + " TO " + database.user()
+                : "REVOKE INSERT ON " + table + " FROM " + database.user());
+    }
+
     /** Writes (or, with 0, removes) the subscriber's crash hook setting, read at its next start. */
     void subscriberHaltsAfterCommits(int commits) {
         try {
@@ -136,6 +180,14 @@ final class FaultStack implements AutoCloseable {
             instance.stop(STOP_GRACE);
             extraProcessors.remove(instance);
         }
+        for (Service instance : List.copyOf(extraSubscribers)) {
+            instance.stop(STOP_GRACE);
+            extraSubscribers.remove(instance);
+        }
+        insertIntoPayments(true);
+        if (!stack.broker().process().isAlive()) {
+            startBroker();
+        }
         subscriberHaltsAfterCommits(0);
         for (Service service : stack.services()) {
             if (!service.process().isAlive()) {
@@ -147,6 +199,7 @@ final class FaultStack implements AutoCloseable {
     @Override
     public void close() {
         extraProcessors.forEach(instance -> instance.stop(STOP_GRACE));
+        extraSubscribers.forEach(instance -> instance.stop(STOP_GRACE));
         stack.close();
     }
 }

@@ -20,7 +20,8 @@ import java.util.Set;
 record Projections(List<Payment> payments, List<Summary> summaries, List<Alert> alerts, List<AccountActivity> activity,
                    List<DeadLetter> deadLetters, Totals totals) {
 
-    record Payment(String paymentId, String accountId, BigDecimal amountBase, String status, List<String> alertIds) {
+    record Payment(String paymentId, String accountId, BigDecimal amountBase, String status, List<String> alertIds,
+                   boolean late) {
     }
 
     record Summary(String accountId, long paymentCount, BigDecimal totalBase) {
@@ -41,9 +42,9 @@ record Projections(List<Payment> payments, List<Summary> summaries, List<Alert> 
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             Array ids = c.createArrayOf("varchar", accounts.toArray());
             Projections projections = new Projections(
-                    query(c, "SELECT payment_id, account_id, amount_base, status, alert_ids FROM payments"
+                    query(c, "SELECT payment_id, account_id, amount_base, status, alert_ids, late FROM payments"
                             + " WHERE account_id = ANY(?)", ids, rs -> new Payment(rs.getString(1), rs.getString(2),
-                            rs.getBigDecimal(3), rs.getString(4), strings(rs.getArray(5)))),
+                            rs.getBigDecimal(3), rs.getString(4), strings(rs.getArray(5)), rs.getBoolean(6))),
                     query(c, "SELECT account_id, payment_count, total_base FROM account_summaries"
                             + " WHERE account_id = ANY(?)", ids, rs -> new Summary(rs.getString(1), rs.getLong(2),
                             rs.getBigDecimal(3))),

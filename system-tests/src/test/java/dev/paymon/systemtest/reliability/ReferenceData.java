@@ -3,12 +3,12 @@ package dev.paymon.systemtest.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.RiskTier;
 import dev.paymon.events.Topics;
 import dev.paymon.systemtest.Http;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,13 +60,13 @@ final class ReferenceData {
         await("the processor sees the reference data").atMost(VISIBLE).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     Outputs outputs = Outputs.read(bootstrap, Set.copyOf(probes));
-                    Map<String, PaymentEnriched> enriched = outputs.enriched().stream().collect(Collectors.toMap(
+                    Map<String, Outputs.Payment> enriched = outputs.enriched().stream().collect(Collectors.toMap(
                             Outputs.Enriched::paymentId, Outputs.Enriched::event, (a, b) -> a));
                     Set<String> deadLettered = outputs.deadLettered().stream().map(Outputs.DeadLettered::paymentId)
                             .collect(Collectors.toSet());
                     for (String probe : List.copyOf(pending.keySet())) {
                         String id = pending.get(probe);
-                        PaymentEnriched result = enriched.get(id);
+                        Outputs.Payment result = enriched.get(id);
                         if (result != null && result.riskTier() == RiskTier.HIGH) {
                             pending.remove(probe);
                         } else if (result != null || deadLettered.contains(id)) {
@@ -78,8 +78,9 @@ final class ReferenceData {
     }
 
     private static String sendProbe(String publisherUrl, WorkloadPlan plan, String probe, int attempt) {
+        // Stamped when sent, as a client stamps a payment (never ahead of the clock).
         PlannedPayment payment = new PlannedPayment(probe + "-" + attempt, probe, new BigDecimal("1.00"), "USD",
-                WorkloadPlan.HOME, plan.start(), 0);
+                WorkloadPlan.HOME, Instant.now(), 0);
         Http.Answer answer = Http.post(publisherUrl + "/api/v1/payments", payment.json());
         assertThat(answer.status()).as("probe payment: %s", answer.body()).isEqualTo(202);
         return payment.paymentId();

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 public final class ReliabilityReport {
 
     static final String HEADER = """
-            | fault | sent | acknowledged | delivered | in DLQ | duplicates | lost | retries | services' counters | test time |
-            | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |""";
+            | fault | sent | acknowledged | delivered | late | in DLQ | duplicates | lost | retries | services' counters | test time |
+            | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |""";
 
     private ReliabilityReport() {
     }

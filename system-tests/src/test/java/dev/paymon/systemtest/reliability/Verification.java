@@ -6,9 +6,12 @@ import dev.paymon.events.DeadLetterReason;
 import dev.paymon.events.FraudRule;
 import dev.paymon.events.PaymentStatus;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,21 +30,24 @@ final class Verification {
 
     private final Workload.Result result;
     private final Expectation expected;
-    private final Set<String> windowAccounts;
-    private final Map<String, String> accounts;
+    private final Instant windowsDueBy;
+    private final Duration grace;
     final Problems problems = new Problems();
     int delivered;
+    int late;
     int deadLettered;
     int duplicates;
     final Set<String> lost = new TreeSet<>();
 
-    /** @param windowAccounts accounts whose windows must all be final (not the flush accounts) */
-    Verification(Workload.Result result, Expectation expected, Set<String> windowAccounts) {
+    /**
+     * @param windowsDueBy the windows whose end plus {@code grace} is not after this must all be there (later ones may
+     *                     still be open: a client whose clock runs ahead pays into the future)
+     */
+    Verification(Workload.Result result, Expectation expected, Instant windowsDueBy, Duration grace) {
         this.result = result;
         this.expected = expected;
-        this.windowAccounts = windowAccounts;
-        this.accounts = result.sent().stream().collect(Collectors.toMap(PlannedPayment::paymentId,
-                PlannedPayment::accountId));
+        this.windowsDueBy = windowsDueBy;
+        this.grace = grace;
     }
 
     Verification run(Outputs outputs, Projections db) {
@@ -52,6 +58,8 @@ final class Verification {
         Map<String, Long> enrichedIds = counts(outputs.enriched(), Outputs.Enriched::paymentId);
         Map<String, Long> dlqIds = counts(outputs.deadLettered(), d -> String.valueOf(d.paymentId()));
         delivered = (int) enrichedIds.keySet().stream().filter(sent::contains).count();
+        late = (int) outputs.enriched().stream().filter(e -> e.event().late()).map(Outputs.Enriched::paymentId)
+                .filter(sent::contains).distinct().count();
         deadLettered = (int) dlqIds.keySet().stream().filter(sent::contains).count();
 
         Set<String> missing = minus(acknowledged, union(enrichedIds.keySet(), dlqIds.keySet()));
@@ -65,6 +73,9 @@ final class Verification {
                 .filter(d -> d.headers().reason() != DeadLetterReason.UNKNOWN_FX_RATE)
                 .map(d -> d.paymentId() + " " + d.headers().reason() + " (" + d.headers().detail() + ")").toList(),
                 "dead-lettered for another reason than UNKNOWN_FX_RATE");
+        problems.unless(outputs.subscriberDeadLettered().stream()
+                .map(d -> d.source() + " " + d.headers().reason() + " (" + d.headers().detail() + ")").toList(),
+                "subscriber.dlq.v1: records the subscriber could not project");
 
         duplicates += duplicated(enrichedIds, "payments.enriched.v1: payment ids more than once");
         duplicates += duplicated(counts(outputs.alerts(), AlertRaised::alertId), "fraud.alerts.v1: alert ids more than once");
@@ -84,8 +95,10 @@ final class Verification {
 
     /** Each account's enriched payments on one partition, in offset order, in the order they were acknowledged. */
     private void checkOrder(Outputs outputs) {
+        Map<String, List<String>> acknowledgedBy = result.acknowledged().stream().collect(Collectors.groupingBy(
+                PlannedPayment::accountId, Collectors.mapping(PlannedPayment::paymentId, Collectors.toList())));
         Map<String, List<Outputs.Enriched>> byAccount = outputs.enriched().stream()
-                .collect(Collectors.groupingBy(e -> e.event().payment().accountId()));
+                .collect(Collectors.groupingBy(e -> e.event().accountId()));
         List<String> outOfOrder = new ArrayList<>();
         byAccount.forEach((account, records) -> {
             if (records.stream().map(Outputs.Enriched::partition).distinct().count() > 1) {
@@ -94,8 +107,9 @@ final class Verification {
             }
             List<String> actual = records.stream().sorted(Comparator.comparingLong(Outputs.Enriched::offset))
                     .map(Outputs.Enriched::paymentId).distinct().toList();
-            List<String> wanted = result.acknowledged().stream().map(PlannedPayment::paymentId)
-                    .filter(id -> account.equals(accountOf(id))).filter(actual::contains).toList();
+            Set<String> found = new HashSet<>(actual);
+            List<String> wanted = acknowledgedBy.getOrDefault(account, List.of()).stream()
+                    .filter(found::contains).toList();
             if (!actual.equals(wanted)) {
                 outOfOrder.add(account + " " + actual + " instead of " + wanted);
             }
@@ -120,16 +134,15 @@ final class Verification {
 
     private void checkWindows(List<AccountActivity> actual, String where) {
         Map<String, AccountActivity> wanted = expected.windows().entrySet().stream()
-                .filter(e -> windowAccounts.contains(e.getValue().accountId()))
+                .filter(e -> !e.getValue().windowEnd().plus(grace).isAfter(windowsDueBy))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         Map<String, AccountActivity> found = new LinkedHashMap<>();
-        actual.stream().filter(a -> windowAccounts.contains(a.accountId()))
-                .forEach(a -> found.putIfAbsent(Expectation.windowKey(a.accountId(), a.windowStart()), a));
+        actual.forEach(a -> found.putIfAbsent(Expectation.windowKey(a.accountId(), a.windowStart()), a));
         problems.unless(minus(wanted.keySet(), found.keySet()), where + ": windows missing");
-        problems.unless(minus(found.keySet(), wanted.keySet()), where + ": windows not in the recomputation");
-        problems.unless(found.entrySet().stream().filter(e -> wanted.containsKey(e.getKey()))
-                .filter(e -> !sameWindow(e.getValue(), wanted.get(e.getKey())))
-                .map(e -> e.getValue() + " instead of " + wanted.get(e.getKey())).toList(),
+        problems.unless(minus(found.keySet(), expected.windows().keySet()), where + ": windows not in the recomputation");
+        problems.unless(found.entrySet().stream().filter(e -> expected.windows().containsKey(e.getKey()))
+                .filter(e -> !sameWindow(e.getValue(), expected.windows().get(e.getKey())))
+                .map(e -> e.getValue() + " instead of " + expected.windows().get(e.getKey())).toList(),
                 where + ": windows differ from the recomputation");
     }
 
@@ -156,6 +169,11 @@ final class Verification {
                     return p.amountBase().compareTo(want.amountBase()) != 0 || !p.alertIds().equals(want.alertIds())
                             || !p.status().equals(want.alertIds().isEmpty() ? "ACCEPTED" : "FLAGGED");
                 }).map(Projections.Payment::paymentId).toList(), "database: payments differ from the recomputation");
+        Map<String, Boolean> lateOnTopic = new HashMap<>();
+        outputs.enriched().forEach(e -> lateOnTopic.put(e.paymentId(), e.event().late()));
+        problems.unless(db.payments().stream().filter(p -> lateOnTopic.containsKey(p.paymentId()))
+                .filter(p -> p.late() != lateOnTopic.get(p.paymentId())).map(Projections.Payment::paymentId).toList(),
+                "database: late flag differs from payments.enriched.v1");
 
         Map<String, List<Expectation.Enriched>> perAccount = expected.enriched().values().stream()
                 .collect(Collectors.groupingBy(Expectation.Enriched::accountId));
@@ -193,10 +211,6 @@ final class Verification {
                 .map(e -> e.getKey() + " x" + e.getValue()).toList();
         problems.unless(twice, what);
         return (int) counts.values().stream().mapToLong(n -> n - 1).sum();
-    }
-
-    private String accountOf(String paymentId) {
-        return accounts.get(paymentId);
     }
 
     private static boolean sameWindow(AccountActivity a, AccountActivity b) {

@@ -23,8 +23,9 @@ import java.util.Random;
  *   <li>payments in CHF, a currency without a rate: dead-lettered as {@code UNKNOWN_FX_RATE}, every time.</li>
  * </ol>
  * The other accounts pay a few EUR amounts per window, under every threshold. Each sender (client thread) owns whole
- * partitions of {@code payments.initiated.v1} and sends its payments in event-time order, so every partition receives
- * its payments in event-time order: none can be late for a window because of another's time.
+ * partitions of {@code payments.initiated.v1} and sends its payments when they happen, by the wall clock, as real
+ * clients do (event time never ahead of it), so every partition receives its payments in event-time order unless a
+ * fault makes clients send some again later.
  */
 record WorkloadPlan(String run, Instant start, Shape shape, int partitions, List<PlannedAccount> accounts,
                     List<PlannedPayment> payments, Map<String, BigDecimal> fxRates) {
@@ -87,6 +88,25 @@ record WorkloadPlan(String run, Instant start, Shape shape, int partitions, List
     /** The event time that makes every window of this plan final: the end of the last one plus the grace. */
     Instant closingTime() {
         return end().plus(shape.grace());
+    }
+
+    /**
+     * This plan with one more account whose client's clock runs {@code ahead}: it pays every {@code every} through the
+     * plan's span, each payment stamped {@code ahead} of the moment it is sent, from the first sender, on partition 0
+     * (with the plan's accounts of that partition). Its windows lie that far in the future.
+     */
+    WorkloadPlan withFastClock(Duration ahead, Duration every) {
+        String fast = KeyPartitions.nameOn(run + "-fast", 0, partitions, 0);
+        List<PlannedAccount> withFast = new ArrayList<>(accounts);
+        withFast.add(new PlannedAccount(fast, 0, 0, null));
+        List<PlannedPayment> all = new ArrayList<>(payments);
+        int n = 0;
+        for (Instant sendAt = start; sendAt.isBefore(end()); sendAt = sendAt.plus(every)) {
+            all.add(new PlannedPayment(run + "-fast-" + n++, fast, new BigDecimal("2.00"), "EUR", HOME,
+                    sendAt.plus(ahead), 0, sendAt));
+        }
+        all.sort(Comparator.comparing(PlannedPayment::sendAt).thenComparing(PlannedPayment::paymentId));
+        return new WorkloadPlan(run, start, shape, partitions, List.copyOf(withFast), List.copyOf(all), fxRates);
     }
 
     PlannedAccount account(String accountId) {
