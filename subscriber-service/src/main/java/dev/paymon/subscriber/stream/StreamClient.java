@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -106,6 +107,22 @@ final class StreamClient implements Runnable {
         return buffer.offer(event);
     }
 
+    /**
+     * Queues the stream's first line, a comment, before the emitter is handed to Spring MVC, which writes it and
+     * commits the response on the request's own thread. Committed by the sender instead, the head would be written
+     * while the security filters on the request thread still add their headers (Tomcat's headers are not
+     * thread-safe: the request broke and the client never got an answer). The line also shows the client the
+     * stream open before any event or heartbeat: an idle live stream would look like a hanging request.
+     */
+    void greet() {
+        try {
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException e) {
+            // Not sent yet, only queued: nothing to write to can have failed.
+            throw new UncheckedIOException("Cannot queue the first line of " + this, e);
+        }
+    }
+
     /** Ends the connection: frees the client's place and stops its sender, which completes the response. */
     void close() {
         if (closed.compareAndSet(false, true)) {
@@ -117,9 +134,6 @@ final class StreamClient implements Runnable {
     @Override
     public void run() {
         try {
-            // A first line at once, so the client sees the stream open (status and headers) before any event or
-            // heartbeat: without it an idle live stream looks like a hanging request for a whole heartbeat.
-            emitter.send(SseEmitter.event().comment("connected"));
             if (resumeAfter.isPresent() && !catchUp(resumeAfter.getAsLong())) {
                 emitter.complete();
                 return;

@@ -3,6 +3,7 @@ package dev.paymon.subscriber.stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -85,10 +86,14 @@ class StreamConnections implements SmartLifecycle {
             hub.goLiveNow(client);
         }
         try {
+            client.greet();
             senders.execute(client);
         } catch (RejectedExecutionException e) {
             client.close();
             throw StreamUnavailableException.stopping();
+        } catch (UncheckedIOException e) {
+            client.close();
+            throw e;
         }
         return emitter;
     }

@@ -86,6 +86,8 @@ final class SseClient implements AutoCloseable {
     static SseClient open(int port, String path, String lastEventId, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "text/event-stream")
+                // For the head only: a stream that never answers is a hang, not a slow stream.
+                .timeout(Duration.ofSeconds(30))
                 .GET();
         if (key != null) {
             request.header(TestApiKeys.HEADER, key);
