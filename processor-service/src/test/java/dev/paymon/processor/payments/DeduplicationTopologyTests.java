@@ -1,6 +1,7 @@
 package dev.paymon.processor.payments;
 
 import static dev.paymon.processor.payments.TopologyFixture.NOW;
+import static dev.paymon.processor.payments.TopologyFixture.OCCURRED;
 import static dev.paymon.processor.payments.TopologyFixture.payment;
 import static dev.paymon.processor.payments.TopologyFixture.rate;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +54,24 @@ class DeduplicationTopologyTests {
         assertThat(fixture.enriched.readValuesToList()).containsExactly(new PaymentEnriched(payment,
                 new BigDecimal("12.30"), "EUR", null, PaymentStatus.ACCEPTED, List.of(), NOW, false));
         assertThat(fixture.events).containsExactly("duplicate", "duplicate");
+        assertThat(fixture.deadLetterTopic.isEmpty()).isTrue();
+    }
+
+    /**
+     * A client that sends no occurredAt gets the publisher's time of receipt; its retry after a 503 (the first attempt
+     * written after all) is the same request stamped later, and a duplicate, not a conflict.
+     */
+    @Test
+    void dropsARetryThePublisherStampedAgainAsADuplicate() {
+        PaymentInitiated first = payment("p-1", "acc-1", "12.30", OCCURRED);
+        PaymentInitiated retry = payment("p-1", "acc-1", "12.30", OCCURRED.plusSeconds(5));
+
+        fixture.send(first);
+        fixture.send(retry);
+
+        assertThat(fixture.enriched.readValuesToList()).extracting(e -> e.payment().occurredAt())
+                .containsExactly(OCCURRED);
+        assertThat(fixture.events).containsExactly("duplicate");
         assertThat(fixture.deadLetterTopic.isEmpty()).isTrue();
     }
 
