@@ -95,7 +95,8 @@ for key in "${acl_keys[@]}"; do
   options=()
   IFS=, read -r -a operation_list <<< "$operations"
   for operation in "${operation_list[@]}"; do
-    # kafka-acls.sh spells DESCRIBE_CONFIGS as DescribeConfigs; without the underscore the name is accepted in any case.
+    # kafka-acls.sh spells DESCRIBE_CONFIGS as DescribeConfigs (ALTER_CONFIGS as AlterConfigs); without the underscore
+    # the name is accepted in any case.
     options+=(--operation "${operation//_/}")
   done
   # shellcheck disable=SC2206 # resource options are "--topic name" pairs without spaces in names

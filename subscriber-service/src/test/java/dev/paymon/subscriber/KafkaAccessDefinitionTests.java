@@ -1,6 +1,8 @@
 package dev.paymon.subscriber;
 
+import static org.apache.kafka.common.acl.AclOperation.ALTER_CONFIGS;
 import static org.apache.kafka.common.acl.AclOperation.CREATE;
+import static org.apache.kafka.common.acl.AclOperation.DESCRIBE_CONFIGS;
 import static org.apache.kafka.common.acl.AclOperation.READ;
 import static org.apache.kafka.common.acl.AclOperation.WRITE;
 import static org.apache.kafka.common.resource.ResourceType.GROUP;
@@ -60,6 +62,16 @@ class KafkaAccessDefinitionTests {
         assertThat(ACCESS.allows(USER, TOPIC, Topics.SUBSCRIBER_DLQ.name(), CREATE)).isTrue();
         assertThat(ACCESS.allows(USER, TOPIC, Topics.SUBSCRIBER_DLQ.name(), WRITE)).isTrue();
         assertThat(Topics.ALL).filteredOn(topic -> ACCESS.allows(USER, TOPIC, topic.name(), WRITE))
+                .containsExactly(Topics.SUBSCRIBER_DLQ);
+    }
+
+    /** With modify-topic-configs, Spring's KafkaAdmin describes its DLQ topic if it exists and sets its retention. */
+    @Test
+    void mayCheckAndSetTheConfigsOfItsDeadLetterTopic() throws IOException {
+        assertThat(applicationYml("spring.kafka.admin.modify-topic-configs")).isEqualTo("true");
+        assertThat(ACCESS.allows(USER, TOPIC, Topics.SUBSCRIBER_DLQ.name(), DESCRIBE_CONFIGS)).isTrue();
+        assertThat(ACCESS.allows(USER, TOPIC, Topics.SUBSCRIBER_DLQ.name(), ALTER_CONFIGS)).isTrue();
+        assertThat(Topics.ALL).filteredOn(topic -> ACCESS.allows(USER, TOPIC, topic.name(), ALTER_CONFIGS))
                 .containsExactly(Topics.SUBSCRIBER_DLQ);
     }
 

@@ -18,12 +18,12 @@ import org.apache.kafka.common.resource.ResourceType;
 public record AccessRule(String user, ResourceType resourceType, PatternType patternType, String resourceName,
                          Set<AclOperation> operations) {
 
-    /** What a service needs; no cluster-wide rights, no deletes or configuration changes. */
+    /** What a service needs: no cluster-wide rights, no deletes; configuration changes only on the topics listed. */
     static final Set<ResourceType> RESOURCE_TYPES =
             EnumSet.of(ResourceType.TOPIC, ResourceType.GROUP, ResourceType.TRANSACTIONAL_ID);
     static final Set<PatternType> PATTERN_TYPES = EnumSet.of(PatternType.LITERAL, PatternType.PREFIXED);
     static final Set<AclOperation> OPERATIONS = EnumSet.of(AclOperation.READ, AclOperation.WRITE,
-            AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
+            AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS);
 
     /** Operations Kafka allows whenever one of these is allowed on the same resource. */
     private static final Set<AclOperation> IMPLY_DESCRIBE = EnumSet.of(AclOperation.READ, AclOperation.WRITE,

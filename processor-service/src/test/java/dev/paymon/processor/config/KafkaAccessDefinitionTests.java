@@ -1,6 +1,8 @@
 package dev.paymon.processor.config;
 
+import static org.apache.kafka.common.acl.AclOperation.ALTER_CONFIGS;
 import static org.apache.kafka.common.acl.AclOperation.CREATE;
+import static org.apache.kafka.common.acl.AclOperation.DESCRIBE_CONFIGS;
 import static org.apache.kafka.common.acl.AclOperation.READ;
 import static org.apache.kafka.common.acl.AclOperation.WRITE;
 import static org.apache.kafka.common.resource.ResourceType.GROUP;
@@ -22,7 +24,8 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * The processor's Kafka user ({@code kafka-access.tsv}) may do what this service's configuration asks for:
- * create its topics, and use its application id as Kafka Streams does (group, transactional ids, internal topics).
+ * create its topics and align their configs, and use its application id as Kafka Streams does (group, transactional
+ * ids, internal topics).
  */
 class KafkaAccessDefinitionTests {
 
@@ -35,6 +38,18 @@ class KafkaAccessDefinitionTests {
                 new TopicProperties(6, (short) 1, Duration.ofSeconds(10), Duration.ofDays(90)));
 
         assertThat(topics).allMatch(topic -> ACCESS.allows(USER, TOPIC, topic.name(), CREATE));
+    }
+
+    /** With modify-topic-configs, Spring's KafkaAdmin describes each declared topic that exists, aligns its configs. */
+    @Test
+    void mayCheckTheConfigsOfEveryTopicItDeclaresAndSetThoseItConfigures() throws IOException {
+        List<NewTopic> topics = TopicsConfiguration.newTopics(
+                new TopicProperties(6, (short) 1, Duration.ofSeconds(10), Duration.ofDays(90)));
+
+        assertThat(applicationYml("spring.kafka.admin.modify-topic-configs")).isEqualTo("true");
+        assertThat(topics).allMatch(topic -> ACCESS.allows(USER, TOPIC, topic.name(), DESCRIBE_CONFIGS));
+        assertThat(topics).filteredOn(topic -> !topic.configs().isEmpty()).isNotEmpty()
+                .allMatch(topic -> ACCESS.allows(USER, TOPIC, topic.name(), ALTER_CONFIGS));
     }
 
     @Test
