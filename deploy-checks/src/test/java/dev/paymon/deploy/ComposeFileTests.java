@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.Test;
  * volumes, mounts and the demo profile. Reads the file only; no Docker engine needed.
  */
 class ComposeFileTests {
+
+    /** The host address of every published port: loopback unless .env or the shell sets another. */
+    static final String PUBLISH_ADDRESS = "${PUBLISH_ADDRESS:-127.0.0.1}";
 
     private final ComposeFile compose = ComposeFile.load();
 
@@ -151,6 +155,23 @@ class ComposeFileTests {
         }
     }
 
+    /** Secure by default: nothing is reachable from other machines until PUBLISH_ADDRESS says so. */
+    @Test
+    void everyPublishedPortListensOnLoopbackUnlessPublishAddressOpensIt() {
+        Map<String, List<Port>> published = new TreeMap<>();
+        compose.services().forEach((name, service) -> {
+            if (!service.ports().isEmpty()) {
+                published.put(name, service.ports());
+            }
+        });
+
+        assertThat(published).as("services with published ports").containsOnlyKeys("kafka-1", "kafka-2", "kafka-3",
+                "publisher-service", "subscriber-service", "prometheus", "grafana");
+        published.forEach((name, ports) -> assertThat(ports).as(name + " ports").extracting(Port::host)
+                .containsOnly(PUBLISH_ADDRESS));
+        assertThat(DotEnv.load()).containsEntry("PUBLISH_ADDRESS", "127.0.0.1");
+    }
+
     @Test
     void theProcessorCanBeScaled() {
         ComposeService processor = compose.service("processor-service");
@@ -190,8 +211,8 @@ class ComposeFileTests {
                 .containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "true")
                 .containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer")
                 .containsEntry("GF_SECURITY_ADMIN_PASSWORD", "${GRAFANA_ADMIN_PASSWORD}");
-        assertThat(compose.service("grafana").ports()).contains(new Port("3000", "3000"));
-        assertThat(compose.service("prometheus").ports()).contains(new Port("9090", "9090"));
+        assertThat(compose.service("grafana").ports()).contains(new Port(PUBLISH_ADDRESS, "3000", "3000"));
+        assertThat(compose.service("prometheus").ports()).contains(new Port(PUBLISH_ADDRESS, "9090", "9090"));
     }
 
     @Test

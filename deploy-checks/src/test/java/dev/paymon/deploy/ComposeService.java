@@ -20,7 +20,12 @@ record ComposeService(String name, Map<String, Object> definition) {
     private static final Pattern LOCALHOST_PORT = Pattern.compile("//localhost:(\\d+)/");
 
     /** A published or exposed port: {@code published} is null when no host port is bound. */
-    record Port(String published, String target) {
+    record Port(String host, String published, String target) {
+
+        /** A port published on every host address (no {@code host}), or only exposed (no {@code published}). */
+        Port(String published, String target) {
+            this(null, published, target);
+        }
     }
 
     /**
@@ -109,16 +114,33 @@ record ComposeService(String name, Map<String, Object> definition) {
         List<Port> ports = new ArrayList<>();
         for (Object port : Yamls.list(definition.get("ports"))) {
             if (port instanceof Map<?, ?> map) {
-                ports.add(new Port(Yamls.string(map.get("published")), stripProtocol(Yamls.string(map.get("target")))));
+                ports.add(new Port(Yamls.string(map.get("host_ip")), Yamls.string(map.get("published")),
+                        stripProtocol(Yamls.string(map.get("target")))));
             } else {
-                // [ip:][published:]target[/protocol]
-                String spec = stripProtocol(String.valueOf(port));
-                int colon = spec.lastIndexOf(':');
-                String published = colon < 0 ? null : spec.substring(0, colon).replaceFirst("^.*:", "");
-                ports.add(new Port(published, spec.substring(colon + 1)));
+                ports.add(shortPort(stripProtocol(String.valueOf(port))));
             }
         }
         return ports;
+    }
+
+    /** {@code [host:][published:]target}; the host may be a variable such as {@code ${PUBLISH_ADDRESS:-127.0.0.1}}. */
+    private static Port shortPort(String spec) {
+        String host = null;
+        String rest = spec;
+        if (spec.startsWith("${")) {
+            int end = spec.indexOf('}');
+            host = spec.substring(0, end + 1);
+            rest = spec.substring(Math.min(end + 2, spec.length()));
+        }
+        String[] parts = rest.split(":", -1);
+        if (parts.length == 3 && host == null) {
+            return new Port(parts[0], parts[1].isEmpty() ? null : parts[1], parts[2]);
+        }
+        return switch (parts.length) {
+            case 1 -> new Port(host, null, parts[0]);
+            case 2 -> new Port(host, parts[0].isEmpty() ? null : parts[0], parts[1]);
+            default -> throw new IllegalArgumentException("not a port: " + spec);
+        };
     }
 
     List<String> expose() {
