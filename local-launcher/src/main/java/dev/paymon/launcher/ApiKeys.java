@@ -14,7 +14,7 @@ import java.util.HexFormat;
 public final class ApiKeys {
 
     /** Every role of the services: publish payments, reference data and replays, queries, acknowledging alerts. */
-    public static final String ALL_ROLES = "ingest,admin,read,operate";
+    public static final String ALL_ROLES = "ingest,admin,read,operate,simulate";
 
     private static final String PREFIX = "pk_";
     private static final int RANDOM_BYTES = 32;

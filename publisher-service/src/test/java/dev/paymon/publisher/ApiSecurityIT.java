@@ -23,8 +23,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ApiSecurityIT extends PublisherIntegrationTest {
 
-    /** One call of an endpoint family, the role it needs and what it answers a caller with that role. */
+    /**
+     * One call of an endpoint family, the roles that may make it (comma-separated, the first one is sent) and what
+     * it answers a caller with that role.
+     */
     record Call(String method, String path, String body, String role, int answer) {
+
+        List<String> roles() {
+            return List.of(role.split(","));
+        }
+
 
         HttpRequest.Builder with(HttpRequest.Builder request) {
             return request.header("Content-Type", JSON)
@@ -37,7 +45,7 @@ class ApiSecurityIT extends PublisherIntegrationTest {
     }
 
     static final Map<String, String> KEY_OF_ROLE = Map.of("ingest", TestApiKeys.INGEST, "admin", TestApiKeys.ADMIN,
-            "read", TestApiKeys.READ, "operate", TestApiKeys.OPERATE);
+            "read", TestApiKeys.READ, "operate", TestApiKeys.OPERATE, "simulate", TestApiKeys.SIMULATE);
 
     static Stream<Arguments> calls() {
         String payment = """
@@ -50,17 +58,17 @@ class ApiSecurityIT extends PublisherIntegrationTest {
                 call("accounts", new Call("PUT", "/api/v1/accounts/acc-security", """
                         {"homeCountry":"DE","riskTier":"LOW","dailyLimit":"100.00","currency":"EUR"}""", "admin", 202)),
                 call("fx-rates", new Call("PUT", "/api/v1/fx-rates/CHF", "{\"rateToBase\":\"1.05\"}", "admin", 202)),
-                call("simulations, list", new Call("GET", "/api/v1/simulations", null, "admin", 200)),
+                call("simulations, list", new Call("GET", "/api/v1/simulations", null, "simulate,admin", 200)),
                 // Bad settings: authorised, answered, and no simulation started in the shared context.
-                call("simulations, start", new Call("POST", "/api/v1/simulations", "{\"ratePerSecond\":0}", "admin", 400)),
-                call("simulations, status", new Call("GET", "/api/v1/simulations/none", null, "admin", 404)),
-                call("simulations, stop", new Call("DELETE", "/api/v1/simulations/none", null, "admin", 404)));
+                call("simulations, start", new Call("POST", "/api/v1/simulations", "{\"ratePerSecond\":0}", "simulate,admin", 400)),
+                call("simulations, status", new Call("GET", "/api/v1/simulations/none", null, "simulate,admin", 404)),
+                call("simulations, stop", new Call("DELETE", "/api/v1/simulations/none", null, "simulate,admin", 404)));
     }
 
     static Stream<Arguments> callsWithKeysLackingTheirRole() {
         return calls().flatMap(arguments -> {
             Call call = (Call) ((Named<?>) arguments.get()[0]).getPayload();
-            return KEY_OF_ROLE.entrySet().stream().filter(role -> !role.getKey().equals(call.role()))
+            return KEY_OF_ROLE.entrySet().stream().filter(role -> !call.roles().contains(role.getKey()))
                     .map(role -> Arguments.of(arguments.get()[0], Named.of(role.getKey(), role.getValue())));
         });
     }
@@ -111,7 +119,7 @@ class ApiSecurityIT extends PublisherIntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("calls")
     void answersAKeyWithTheRoleSentEitherWay(Call call) {
-        String key = KEY_OF_ROLE.get(call.role());
+        String key = KEY_OF_ROLE.get(call.roles().get(0));
 
         HttpResponse<String> byHeader = send(call.with(anonymous(call.path()).header(TestApiKeys.HEADER, key)));
         HttpResponse<String> byBearer = send(call.with(anonymous(call.path()).header("Authorization", "Bearer " + key)));

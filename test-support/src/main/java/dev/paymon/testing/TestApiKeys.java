@@ -18,12 +18,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestApiKeys {
 
-    /** Roles ingest, admin, read and operate. */
+    /** Roles ingest, admin, read, operate and simulate. */
     public static final String ALL = "pk_NC3LeywdTdW1a4P7BB8k__Yc0KqaV0B4kCYo8WswRTY";
     public static final String INGEST = "pk_jktn3VtreytayTKAsBZJnOiJBa5f3kUiUS6LbNBBc-Y";
     public static final String ADMIN = "pk_QqaRp3ASWJ1caojSFyW0TJaRlJBJi1DrFP4IiquvKck";
     public static final String READ = "pk_MpgX2deXRTNvmXA6jymxQf5bcMVPfDfglMjFF77E6bI";
     public static final String OPERATE = "pk_-cmWUTXkkaPxfu-2kOMt1uJzLGezqs64HCnO4U75jiA";
+    public static final String SIMULATE = "pk_fhKXkDH2aGNnO9f7Vvu3a37Lwcb76awOIUpiNuGxgtI";
     /** Well-formed, but configured nowhere. */
     public static final String UNKNOWN = "pk_1lP7dK-s5hkd_4P0caI20Gin7U6ldM-iXiJI9O3ejG0";
 
@@ -34,11 +35,12 @@ public final class TestApiKeys {
     }
 
     private static final List<Configured> KEYS = List.of(
-            new Configured("test-all", ALL, "ingest,admin,read,operate"),
+            new Configured("test-all", ALL, "ingest,admin,read,operate,simulate"),
             new Configured("test-ingest", INGEST, "ingest"),
             new Configured("test-admin", ADMIN, "admin"),
             new Configured("test-read", READ, "read"),
-            new Configured("test-operate", OPERATE, "operate"));
+            new Configured("test-operate", OPERATE, "operate"),
+            new Configured("test-simulate", SIMULATE, "simulate"));
 
     private TestApiKeys() {
     }

@@ -2,6 +2,7 @@ package dev.paymon.publisher.config;
 
 import static dev.paymon.support.security.ApiRole.ADMIN;
 import static dev.paymon.support.security.ApiRole.INGEST;
+import static dev.paymon.support.security.ApiRole.SIMULATE;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -25,7 +26,7 @@ public class SecurityConfig {
         return rules -> rules
                 .requestMatchers(POST, "/api/v1/payments", "/api/v1/payments/batch").hasRole(INGEST.name())
                 .requestMatchers(PUT, "/api/v1/accounts/*", "/api/v1/fx-rates/*").hasRole(ADMIN.name())
-                .requestMatchers("/api/v1/simulations/**").hasRole(ADMIN.name());
+                .requestMatchers("/api/v1/simulations", "/api/v1/simulations/**").hasAnyRole(ADMIN.name(), SIMULATE.name());
     }
 
     /**

@@ -12,7 +12,12 @@ public enum ApiRole {
     /** Queries and the live stream of the subscriber. */
     READ,
     /** Acknowledge alerts. */
-    OPERATE;
+    OPERATE,
+    /**
+     * Start, list and stop the publisher's traffic simulations, nothing else: the key of the compose demo profile.
+     * A simulation also publishes its own FX rates and account profiles.
+     */
+    SIMULATE;
 
     /** The Spring Security authority of the role, {@code ROLE_<NAME>} (what {@code hasRole(name())} checks). */
     public String authority() {

@@ -38,7 +38,7 @@ class ApiKeyPropertiesTests {
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
                 "PAYMON_SECURITY_API_KEYS_0_NAME", "local",
                 "PAYMON_SECURITY_API_KEYS_0_HASH", HASH,
-                "PAYMON_SECURITY_API_KEYS_0_ROLES", "ingest,admin,read,operate")));
+                "PAYMON_SECURITY_API_KEYS_0_ROLES", "ingest,admin,read,operate,simulate")));
 
         ApiKeyProperties properties = new Binder(ConfigurationPropertySources.get(environment))
                 .bindOrCreate("paymon.security", ApiKeyProperties.class);
@@ -74,7 +74,7 @@ class ApiKeyPropertiesTests {
         assertThatThrownBy(() -> bind(Map.of("paymon.security.api-keys[0].name", "checkout",
                 "paymon.security.api-keys[0].hash", HASH)))
                 .hasRootCauseMessage("paymon.security.api-keys[0].roles (key 'checkout') must name at least one of "
-                        + "[ingest, admin, read, operate]");
+                        + "[ingest, admin, read, operate, simulate]");
     }
 
     @Test
@@ -109,7 +109,8 @@ class ApiKeyPropertiesTests {
     @Test
     void bindsTheTestKeys() {
         assertThat(bind(TestApiKeys.properties()).apiKeys()).extracting(ApiKeyProperties.ApiKey::name)
-                .isEqualTo(List.of("test-all", "test-ingest", "test-admin", "test-read", "test-operate"));
+                .isEqualTo(List.of("test-all", "test-ingest", "test-admin", "test-read", "test-operate",
+                        "test-simulate"));
     }
 
     private static Map<String, String> key(String name, String hash, String roles) {

@@ -39,7 +39,7 @@ class ApiKeysTests {
         assertThat(authenticated.getName()).isEqualTo("test-all");
         assertThat(authenticated.getCredentials()).isNull();
         assertThat(authenticated.getAuthorities()).extracting(GrantedAuthority::getAuthority)
-                .containsExactlyInAnyOrder("ROLE_INGEST", "ROLE_ADMIN", "ROLE_READ", "ROLE_OPERATE");
+                .containsExactlyInAnyOrder("ROLE_INGEST", "ROLE_ADMIN", "ROLE_READ", "ROLE_OPERATE", "ROLE_SIMULATE");
         assertThat(authenticated.toString()).doesNotContain(TestApiKeys.ALL);
     }
 
