@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Runs a command-line tool of the apache/kafka image logged in as the brokers' admin (SASL PLAIN on the INTERNAL
 # listener), e.g.   kafka-admin.sh kafka-topics.sh --bootstrap-server kafka-1:19092 --list
-# The admin's password comes from BROKER_ADMIN_PASSWORD; the login is written to a private temporary file that the
-# tool reads with --command-config and that is deleted afterwards.
+# The admin's password comes from BROKER_ADMIN_PASSWORD, else from the file KAFKA_ADMIN_PASSWORD that
+# docker/secrets-init.sh hands to the brokers (/run/secrets/paymon); the login is written to a private temporary file
+# that the tool reads with --command-config and that is deleted afterwards. From the host:
+#   docker compose exec kafka-1 bash /opt/paymon/kafka-admin.sh kafka-topics.sh --bootstrap-server localhost:19092 --list
 set -euo pipefail
 
-: "${BROKER_ADMIN_PASSWORD:?BROKER_ADMIN_PASSWORD is not set (KAFKA_ADMIN_PASSWORD in .env)}"
+secrets_dir=${SECRETS_DIR:-/run/secrets/paymon}
+if [[ -z ${BROKER_ADMIN_PASSWORD:-} ]]; then
+  [[ -r $secrets_dir/KAFKA_ADMIN_PASSWORD ]] \
+    || { echo "kafka-admin: neither BROKER_ADMIN_PASSWORD nor $secrets_dir/KAFKA_ADMIN_PASSWORD" >&2; exit 1; }
+  BROKER_ADMIN_PASSWORD=$(cat "$secrets_dir/KAFKA_ADMIN_PASSWORD")
+fi
 if [[ $# -lt 1 ]]; then
   echo "usage: $0 <tool>.sh [arguments...]" >&2
   exit 2

@@ -3,18 +3,21 @@
 # kafka-access.tsv defines (common-events/src/main/resources/kafka-access.tsv, the same definition the tests apply
 # through dev.paymon.events.access.KafkaAccess), logged in as the brokers' admin.
 #
-# Each user's password is read from the environment variable its "user" line names; the admin gets a SCRAM
-# credential too, so that clients on the host (EXTERNAL listener, SCRAM only) can log in as admin.
+# Each user's password is read from the environment variable its "user" line names, else from the file of that name
+# in SECRETS_DIR (/run/secrets/paymon, where docker/secrets-init.sh puts them). The admin (the brokers' super user)
+# has no SCRAM credential: the EXTERNAL listener (the host) offers SCRAM only, so no super user can log in from
+# outside the compose network; a credential that an earlier release created is deleted.
 # Re-running is harmless: credentials are replaced (this is how a password is changed) and existing ACLs are kept.
 # An ACL removed from the file is not removed from the cluster: do that with kafka-acls.sh --remove.
 #
-# Environment: BOOTSTRAP_SERVERS, BROKER_ADMIN_PASSWORD, the users' password variables; optional KAFKA_ACCESS_FILE,
+# Environment: BOOTSTRAP_SERVERS; the users' password variables or SECRETS_DIR; optional KAFKA_ACCESS_FILE,
 # KAFKA_ADMIN_TOOL (the wrapper that runs a tool as admin) and KAFKA_INIT_DRY_RUN=1 (print the commands, run none).
 set -euo pipefail
 
 access_file=${KAFKA_ACCESS_FILE:-/opt/paymon/kafka-access.tsv}
 admin_tool=${KAFKA_ADMIN_TOOL:-/opt/paymon/kafka-admin.sh}
 bootstrap=${BOOTSTRAP_SERVERS:?BOOTSTRAP_SERVERS is not set}
+secrets_dir=${SECRETS_DIR:-/run/secrets/paymon}
 
 fail() {
   echo "kafka-init: $*" >&2
@@ -33,7 +36,33 @@ run() {
 # Passwords end up inside JAAS and kafka-configs.sh syntax: quotes, commas, brackets or spaces would break them.
 check_password() {
   [[ $2 =~ ^[A-Za-z0-9._~-]{12,}$ ]] \
-    || fail "the password of $1 must be at least 12 letters, digits or . _ ~ - (set it in .env)"
+    || fail "the password of $1 must be at least 12 letters, digits or . _ ~ -"
+}
+
+# The password of a user: its variable, else the file of that name in secrets_dir.
+password_of() {
+  local variable=$1
+  if [[ -n ${!variable:-} ]]; then
+    printf %s "${!variable}"
+  elif [[ -r $secrets_dir/$variable ]]; then
+    cat "$secrets_dir/$variable"
+  else
+    fail "$variable is neither set nor a file in $secrets_dir (docker/secrets-init.sh makes it)"
+  fi
+}
+
+# Deletes a SCRAM credential of admin if one exists (earlier releases made one, for logins from the host).
+remove_admin_scram() {
+  if [[ ${KAFKA_INIT_DRY_RUN:-0} == 1 ]]; then
+    echo "kafka-configs.sh --bootstrap-server $bootstrap --alter --entity-type users --entity-name admin --delete-config SCRAM-SHA-512 (if present)"
+    return
+  fi
+  if bash "$admin_tool" kafka-configs.sh --bootstrap-server "$bootstrap" --describe --entity-type users \
+      --entity-name admin | grep -q 'SCRAM-SHA-512'; then
+    run kafka-configs.sh --bootstrap-server "$bootstrap" --alter --entity-type users --entity-name admin \
+      --delete-config SCRAM-SHA-512
+    echo "kafka-init: the SCRAM-SHA-512 credential of admin is deleted (no super user login from the host)" >&2
+  fi
 }
 
 scram_user() {
@@ -84,10 +113,9 @@ done < "$access_file"
 
 [[ ${#users[@]} -gt 0 ]] || fail "no users in $access_file"
 
-scram_user admin "${BROKER_ADMIN_PASSWORD:?BROKER_ADMIN_PASSWORD is not set}"
+remove_admin_scram
 for user in "${user_names[@]}"; do
-  variable=${users[$user]}
-  scram_user "$user" "${!variable:?$variable is not set (see .env)}"
+  scram_user "$user" "$(password_of "${users[$user]}")"
 done
 
 for key in "${acl_keys[@]}"; do

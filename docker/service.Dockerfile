@@ -1,12 +1,13 @@
-# syntax=docker/dockerfile:1
-#
 # The image of one paymon service, built from this repository (the build context is the repository root):
 #   docker build -f docker/service.Dockerfile --build-arg SERVICE=publisher-service --build-arg PORT=8081 .
 # docker-compose.yml builds the three services with it. The build stage does not depend on SERVICE, so BuildKit
-# runs it once and the three images share it.
+# runs it once and the three images share it. JDK_IMAGE and JRE_IMAGE choose the base images (the official Eclipse
+# Temurin ones unless docker-compose.yml's variables of the same names say otherwise).
+ARG JDK_IMAGE=eclipse-temurin:17-jdk
+ARG JRE_IMAGE=eclipse-temurin:17-jre
 
 # ---- build: the three service jars, with the Maven wrapper; the Maven repository is a cache kept between builds
-FROM eclipse-temurin:17-jdk AS build
+FROM ${JDK_IMAGE} AS build
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
@@ -14,7 +15,7 @@ RUN --mount=type=cache,target=/root/.m2 \
         -pl publisher-service,processor-service,subscriber-service -am
 
 # ---- runtime: a JRE, the jar, a user without privileges
-FROM eclipse-temurin:17-jre
+FROM ${JRE_IMAGE}
 # Module directory of the service (its jar is target/<SERVICE>.jar) and its HTTP port (server.port).
 ARG SERVICE
 ARG PORT

@@ -76,7 +76,7 @@ final class ComposeFile {
 
     /**
      * Variables interpolated as {@code ${NAME:?message}} (or {@code ${NAME?message}}): compose refuses to start
-     * without them. Deployment secrets: documented in {@code .env.example}, never set in the committed {@code .env}.
+     * without them. None may exist: the stack starts with nothing set (secrets-init makes the secrets).
      */
     Set<String> requiredVariables() {
         return variables(modifier -> modifier != null && (modifier.startsWith("?") || modifier.startsWith(":?")));

@@ -20,6 +20,9 @@ record ComposeService(String name, Map<String, Object> definition) {
     private static final Pattern LOCALHOST_PORT = Pattern.compile("//localhost:(\\d+)/");
 
     /** A published or exposed port: {@code published} is null when no host port is bound. */
+    /** {@code ${NAME_IMAGE:-default}}: an image that a variable can replace (stand-ins), the official one by default. */
+    private static final Pattern IMAGE_VARIABLE = Pattern.compile("\\$\\{([A-Z_]+_IMAGE):-([^}]+)}");
+
     record Port(String host, String published, String target) {
 
         /** A port published on every host address (no {@code host}), or only exposed (no {@code published}). */
@@ -38,8 +41,29 @@ record ComposeService(String name, Map<String, Object> definition) {
         }
     }
 
+    /**
+     * The image users get: the default of an image variable ({@code ${KAFKA_IMAGE:-apache/kafka:4.1.2}} gives
+     * {@code apache/kafka:4.1.2}), or the image as written.
+     */
     String image() {
+        String image = imageAsWritten();
+        if (image == null) {
+            return null;
+        }
+        Matcher variable = IMAGE_VARIABLE.matcher(image);
+        return variable.matches() ? variable.group(2) : image;
+    }
+
+    /** The {@code image} line as written, e.g. {@code ${KAFKA_IMAGE:-apache/kafka:4.1.2}}. */
+    String imageAsWritten() {
         return Yamls.string(definition.get("image"));
+    }
+
+    /** The variable that selects the image ({@code KAFKA_IMAGE}), if it is written as one. */
+    java.util.Optional<String> imageVariable() {
+        String image = imageAsWritten();
+        Matcher variable = image == null ? null : IMAGE_VARIABLE.matcher(image);
+        return variable != null && variable.matches() ? java.util.Optional.of(variable.group(1)) : java.util.Optional.empty();
     }
 
     Map<String, Object> build() {

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The repository's {@code .env} (settings compose reads) and {@code .env.example} (the variables each deployment
- * must add): {@code NAME=value} lines, blank lines and {@code #} comments ignored.
+ * The repository's {@code .env}, the settings compose reads: {@code NAME=value} lines, blank lines and {@code #}
+ * comments ignored.
  */
 final class DotEnv {
 
@@ -17,10 +17,6 @@ final class DotEnv {
 
     static Map<String, String> load() {
         return load(".env");
-    }
-
-    static Map<String, String> example() {
-        return load(".env.example");
     }
 
     private static Map<String, String> load(String file) {

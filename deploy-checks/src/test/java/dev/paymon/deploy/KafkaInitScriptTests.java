@@ -35,24 +35,27 @@ class KafkaInitScriptTests {
     private static final Path DEFINITION = Repository.file("common-events/src/main/resources" + KafkaAccess.RESOURCE);
 
     @Test
-    void createsTheDefinitionsUsersPlusAdminAndExactlyItsAcls() throws Exception {
+    void createsTheDefinitionsUsersFromTheirSecretFilesAndExactlyItsAclsButNoAdminLogin(@TempDir Path secrets)
+            throws Exception {
         Map<String, String> passwords = new LinkedHashMap<>();
-        passwords.put("admin", "admin-password-1");
-        ACCESS.users().forEach(user -> passwords.put(user.name(), user.name() + "-password-1"));
-        Map<String, String> environment = new HashMap<>(Map.of("BROKER_ADMIN_PASSWORD", passwords.get("admin")));
         for (KafkaUser user : ACCESS.users()) {
-            environment.put(user.passwordVariable(), passwords.get(user.name()));
+            passwords.put(user.name(), user.name() + "-password-1");
+            // The files docker/secrets-init.sh hands to kafka-init: named like the password variables.
+            Files.writeString(secrets.resolve(user.passwordVariable()), passwords.get(user.name()));
         }
 
-        Result result = dryRun(DEFINITION, environment);
+        Result result = dryRun(DEFINITION, Map.of("SECRETS_DIR", secrets.toString()));
 
         assertThat(result.exitCode()).as(result.errors()).isZero();
         Map<String, String> scram = new LinkedHashMap<>();
+        List<String> deleted = new ArrayList<>();
         List<AclBinding> acls = new ArrayList<>();
         for (String command : result.output().lines().toList()) {
             List<String> words = List.of(command.split(" "));
             assertThat(words).contains("--bootstrap-server", "kafka-1:19092");
-            if (words.get(0).equals("kafka-configs.sh")) {
+            if (words.get(0).equals("kafka-configs.sh") && words.contains("--delete-config")) {
+                deleted.add(value(words, "--entity-name") + " " + value(words, "--delete-config"));
+            } else if (words.get(0).equals("kafka-configs.sh")) {
                 String config = value(words, "--add-config");
                 scram.put(value(words, "--entity-name"), config.replaceFirst("^SCRAM-SHA-512=\\[iterations=8192,password=(.*)]$", "$1"));
             } else {
@@ -60,23 +63,50 @@ class KafkaInitScriptTests {
                 acls.addAll(aclsOf(words));
             }
         }
-        assertThat(scram).isEqualTo(passwords);
+        assertThat(scram).as("SCRAM users: the definition's, never admin").isEqualTo(passwords);
+        assertThat(deleted).as("the admin's SCRAM credential of earlier releases").containsExactly("admin SCRAM-SHA-512");
         assertThat(acls).containsExactlyInAnyOrderElementsOf(ACCESS.aclBindings());
     }
 
     @Test
+    void aPasswordVariableReplacesItsSecretFile(@TempDir Path secrets) throws Exception {
+        Map<String, String> variables = new HashMap<>(Map.of("SECRETS_DIR", secrets.toString()));
+        for (KafkaUser user : ACCESS.users()) {
+            Files.writeString(secrets.resolve(user.passwordVariable()), "from-the-file-1");
+        }
+        KafkaUser first = ACCESS.users().get(0);
+        variables.put(first.passwordVariable(), "from-the-variable-1");
+
+        Result result = dryRun(DEFINITION, variables);
+
+        assertThat(result.exitCode()).as(result.errors()).isZero();
+        assertThat(result.output()).contains("--entity-name " + first.name()
+                + " --add-config SCRAM-SHA-512=[iterations=8192,password=from-the-variable-1]");
+    }
+
+    @Test
     void refusesPasswordsThatWouldBreakTheJaasOrConfigSyntax() throws Exception {
-        Result result = dryRun(DEFINITION, Map.of("BROKER_ADMIN_PASSWORD", "short\"one,]"));
+        KafkaUser user = ACCESS.users().get(0);
+        Result result = dryRun(DEFINITION, Map.of(user.passwordVariable(), "short\"one,]"));
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.errors()).contains("the password of admin must be at least 12");
+        assertThat(result.errors()).contains("the password of " + user.name() + " must be at least 12");
+    }
+
+    @Test
+    void saysWhichPasswordIsMissing(@TempDir Path secrets) throws Exception {
+        Result result = dryRun(DEFINITION, Map.of("SECRETS_DIR", secrets.toString()));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.errors()).contains(ACCESS.users().get(0).passwordVariable() + " is neither set nor a file in "
+                + secrets);
     }
 
     @Test
     void refusesRulesOfUndeclaredUsersAsTheJavaParserDoes(@TempDir Path dir) throws Exception {
         Path definition = Files.writeString(dir.resolve("access.tsv"), "allow ghost TOPIC LITERAL t READ\n");
 
-        Result result = dryRun(definition, Map.of("BROKER_ADMIN_PASSWORD", "admin-password-1"));
+        Result result = dryRun(definition, Map.of());
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.errors()).contains("line 1: user ghost is not declared");

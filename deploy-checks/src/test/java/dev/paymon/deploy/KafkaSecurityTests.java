@@ -54,14 +54,22 @@ class KafkaSecurityTests {
                     .containsEntry("KAFKA_LISTENER_NAME_INTERNAL_SASL_ENABLED_MECHANISMS", "PLAIN,SCRAM-SHA-512")
                     .containsEntry("KAFKA_LISTENER_NAME_CONTROLLER_SASL_ENABLED_MECHANISMS", "PLAIN")
                     .containsEntry("KAFKA_LISTENER_NAME_EXTERNAL_SASL_ENABLED_MECHANISMS", "SCRAM-SHA-512");
-            for (String listener : List.of("INTERNAL", "CONTROLLER")) {
-                assertThat(environment.get("KAFKA_LISTENER_NAME_" + listener + "_PLAIN_SASL_JAAS_CONFIG"))
-                        .as(broker.name() + " " + listener)
-                        .contains("username=\"admin\"", "password=\"${KAFKA_ADMIN_PASSWORD:?",
-                                "user_admin=\"${KAFKA_ADMIN_PASSWORD:?");
-            }
+            // The logins are in the JAAS file secrets-init writes (SecretsTests runs it), not in KAFKA_* variables.
+            assertThat(environment.get("KAFKA_OPTS")).as(broker.name())
+                    .contains("-Djava.security.auth.login.config=" + Secrets.MOUNT + "/kafka_server_jaas.conf");
+            assertThat(Secrets.handedOut().get("kafka")).contains("kafka_server_jaas.conf", "KAFKA_ADMIN_PASSWORD");
             assertThat(broker.healthcheckCommand()).contains("/opt/paymon/kafka-admin.sh");
-            assertThat(broker.mounts()).extracting(Mount::source).contains("./docker/kafka-admin.sh");
+            assertThat(broker.mounts()).extracting(Mount::source, Mount::target).contains(
+                    tuple("./docker/kafka-admin.sh", "/opt/paymon/kafka-admin.sh"), tuple("kafka-secrets", Secrets.MOUNT));
+        }
+    }
+
+    /** The brokers' passwords are files (the JAAS file), never environment values that `docker inspect` shows. */
+    @Test
+    void noBrokerSettingHoldsAPassword() {
+        for (ComposeService broker : brokers()) {
+            broker.environment().forEach((name, value) -> assertThat(String.valueOf(value).toLowerCase())
+                    .as(broker.name() + " " + name).doesNotContain("password"));
         }
     }
 
@@ -73,15 +81,12 @@ class KafkaSecurityTests {
         assertThat(init.mounts()).extracting(Mount::source, Mount::target).contains(
                 tuple("./" + DEFINITION, "/opt/paymon/kafka-access.tsv"),
                 tuple("./docker/kafka-init.sh", "/opt/paymon/kafka-init.sh"),
-                tuple("./docker/kafka-admin.sh", "/opt/paymon/kafka-admin.sh"));
+                tuple("./docker/kafka-admin.sh", "/opt/paymon/kafka-admin.sh"),
+                tuple("kafka-secrets", Secrets.MOUNT));
         assertThat(init.dependsOn()).containsOnlyKeys(brokers().stream().map(ComposeService::name).toArray(String[]::new))
                 .containsValues("service_healthy");
-        Map<String, String> environment = init.environment();
-        assertThat(environment.get("BROKER_ADMIN_PASSWORD")).startsWith("${KAFKA_ADMIN_PASSWORD:?");
-        for (KafkaUser user : ACCESS.users()) {
-            assertThat(environment.get(user.passwordVariable())).as(user.name())
-                    .startsWith("${" + user.passwordVariable() + ":?");
-        }
+        // kafka-init reads each user's password from the file named like its variable (KafkaInitScriptTests).
+        assertThat(Secrets.handedOut().get("kafka")).containsAll(ACCESS.users().stream().map(KafkaUser::passwordVariable).toList());
         for (String service : ServiceModule.SERVICES) {
             assertThat(compose.service(service).dependsOn()).as(service)
                     .containsEntry("kafka-init", "service_completed_successfully");
@@ -100,20 +105,22 @@ class KafkaSecurityTests {
                         .containsEntry("security.protocol", "SASL_PLAINTEXT")
                         .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
                         .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule"
-                                + " required username=\"" + user.name() + "\" password=\"${" + user.passwordVariable()
-                                + ":?set it in .env, see .env.example}\";");
+                                + " required username=\"" + user.name() + "\" password=\"$${" + user.passwordVariable()
+                                + "}\";");
             }
         }
     }
 
     @Test
-    void everyPasswordIsDocumentedInDotEnvExampleAndNoneIsCommittedInDotEnv() throws IOException {
-        List<String> variables = ACCESS.users().stream().map(KafkaUser::passwordVariable).toList();
-        String example = Files.readString(Repository.file(".env.example"));
-        assertThat(example).contains("KAFKA_ADMIN_PASSWORD=");
-        variables.forEach(variable -> assertThat(example).contains(variable + "="));
-        assertThat(DotEnv.load()).doesNotContainKeys(variables.toArray(String[]::new))
-                .doesNotContainKey("KAFKA_ADMIN_PASSWORD");
+    void eachServiceGetsOnlyItsOwnKafkaPassword() {
+        for (String service : ServiceModule.SERVICES) {
+            String consumer = service.replaceFirst("-service$", "");
+            List<String> own = Secrets.handedOut().get(consumer);
+            for (KafkaUser user : ACCESS.users()) {
+                assertThat(own.contains(user.passwordVariable())).as(service + " holds " + user.passwordVariable())
+                        .isEqualTo(user.name().equals(consumer));
+            }
+        }
     }
 
     /** The service's environment as Spring Boot binds it (SystemEnvironmentPropertySource, relaxed binding). */

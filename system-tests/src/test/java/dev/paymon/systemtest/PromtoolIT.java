@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code promtool} on the repository's Prometheus files: the configuration and the alerting rules are
- * valid and the rules' unit tests ({@code paymon-alerts.test.yml}) pass. Needs no running service.
+ * valid and the rules' unit tests ({@code paymon-alerts.test.yml}) pass; {@code amtool} (Debian's
+ * prometheus-alertmanager) on the Alertmanager configuration the compose stack mounts. Needs no running service.
  */
 class PromtoolIT {
 
@@ -41,15 +42,29 @@ class PromtoolIT {
         assertSucceeds("test", "rules", PROMETHEUS.resolve("rules").resolve("paymon-alerts.test.yml").toString());
     }
 
+    @Test
+    void alertmanagerConfigurationIsValidAndRoutesEveryAlertToTheOperators() {
+        Path config = SystemStack.root().resolve("observability").resolve("alertmanager").resolve("alertmanager.yml");
+        Path amtool = PrometheusServer.requireBinary("amtool");
+        String output = run(amtool, "check-config", config.toString());
+        assertThat(output).contains("SUCCESS", "Found:", "1 receivers");
+        assertThat(run(amtool, "config", "routes", "test", "--config.file=" + config, "alertname=PaymonServiceDown",
+                "severity=critical")).contains("operators");
+    }
+
     private static void assertSucceeds(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(promtool.toString()));
+        assertThat(run(promtool, arguments)).contains("SUCCESS");
+    }
+
+    private static String run(Path binary, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(binary.toString()));
         command.addAll(List.of(arguments));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("promtool finished").isTrue();
             assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + output).isZero();
-            assertThat(output).contains("SUCCESS");
+            return output;
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command, e);
         } catch (InterruptedException e) {
