@@ -29,5 +29,11 @@ PROPERTIES
 
 tool=$1
 shift
+# The console clients name their login file differently from the admin tools.
+case $tool in
+  kafka-console-producer.sh) config_option=--producer.config ;;
+  kafka-console-consumer.sh) config_option=--consumer.config ;;
+  *) config_option=--command-config ;;
+esac
 # A small JVM without the brokers' metrics agent (KAFKA_OPTS), whose port a broker container already uses.
-KAFKA_OPTS="" KAFKA_HEAP_OPTS="${TOOL_HEAP_OPTS:--Xmx64m}" "${KAFKA_HOME:-/opt/kafka}/bin/$tool" --command-config "$config" "$@"
+KAFKA_OPTS="" KAFKA_HEAP_OPTS="${TOOL_HEAP_OPTS:--Xmx64m}" "${KAFKA_HOME:-/opt/kafka}/bin/$tool" "$config_option" "$config" "$@"

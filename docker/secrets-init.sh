@@ -16,8 +16,8 @@
 # Bring your own: a non-empty variable of the same name in secrets-init's environment (export it before `docker
 # compose up`) replaces the stored secret; for API keys give the hash (PAYMON_API_KEY_HASH, ...), never the key.
 #
-#   docker compose run --rm secrets-init operator-key   # prints the operator's API key (every role)
-#   docker compose run --rm secrets-init ingest-key     # prints the payment clients' key (role ingest)
+#   docker compose run --rm -T secrets-init operator-key   # prints the operator's API key (every role)
+#   docker compose run --rm -T secrets-init ingest-key     # prints the payment clients' key (role ingest)
 set -eu
 
 store=${SECRETS_STORE:-/secrets}
@@ -157,4 +157,4 @@ hand_out postgres "$POSTGRES_OWNER" POSTGRES_PASSWORD GRAFANA_DB_PASSWORD
 hand_out grafana "$GRAFANA_OWNER" GRAFANA_ADMIN_PASSWORD GRAFANA_DB_PASSWORD
 hand_out demo "$DEMO_OWNER" PAYMON_DEMO_KEY
 
-echo "secrets-init: done; the operator's API key: docker compose run --rm secrets-init operator-key" >&2
+echo "secrets-init: done; the operator's API key: docker compose run --rm -T secrets-init operator-key" >&2

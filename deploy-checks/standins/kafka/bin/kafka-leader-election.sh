@@ -1,0 +1,3 @@
+#!/bin/bash
+# Stand-in for bin/kafka-leader-election.sh of Kafka 4.1: runs org.apache.kafka.tools.LeaderElectionCommand through kafka-run-class.sh.
+exec "$(dirname "$0")/kafka-run-class.sh" org.apache.kafka.tools.LeaderElectionCommand "$@"
