@@ -28,8 +28,8 @@ class OpenApiConfig {
                                 which answers once the producer has the event (at most once). Errors are RFC 9457 \
                                 problem details; 503 with Retry-After when Kafka cannot take the event in time. \
                                 Every call needs an API key (X-API-Key or Authorization: Bearer): 401 without a \
-                                valid one, 403 without the role (ingest for payments, admin for reference data and \
-                                simulations), 429 with Retry-After over the key's rate limit or while the key \
+                                valid one, 403 without the role (ingest for payments, admin for reference data, admin \
+                                or simulate for simulations), 429 with Retry-After over the key's rate limit or while the key \
                                 has as many publishing requests in progress as one key may have."""))
                 .components(new Components().addSecuritySchemes(API_KEY, new SecurityScheme()
                         .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")))
