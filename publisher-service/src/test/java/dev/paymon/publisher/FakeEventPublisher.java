@@ -26,10 +26,17 @@ public class FakeEventPublisher implements EventPublisher {
 
     private final List<Sent> sent = new ArrayList<>();
     private int availableFor = Integer.MAX_VALUE;
+    private int failingBatches;
 
     public synchronized void reset() {
         sent.clear();
         availableFor = Integer.MAX_VALUE;
+        failingBatches = 0;
+    }
+
+    /** The next {@code batches} calls of {@link #publishAll} fail every event (a cluster too slow to acknowledge). */
+    public synchronized void failNextBatches(int batches) {
+        failingBatches = batches;
     }
 
     /** Takes this many more events, then fails every send. */
@@ -68,6 +75,13 @@ public class FakeEventPublisher implements EventPublisher {
     public <V extends Event> CompletableFuture<List<Delivery>> publishAll(Topic<V> topic,
             Function<? super V, String> keyOf, List<V> events, boolean awaitAcks) {
         List<Delivery> deliveries = new ArrayList<>();
+        synchronized (this) {
+            if (failingBatches > 0) {
+                failingBatches--;
+                events.forEach(event -> deliveries.add(Delivery.failed(OUTAGE)));
+                return CompletableFuture.completedFuture(deliveries);
+            }
+        }
         for (V event : events) {
             try {
                 Published published = publish(topic, keyOf.apply(event), event);

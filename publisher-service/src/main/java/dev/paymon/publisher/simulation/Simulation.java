@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 final class Simulation {
 
+    /** Attempts at each batch of reference data a simulation publishes as it sets up. */
+    static final int SETUP_ATTEMPTS = 3;
+
+
     private static final Logger log = LoggerFactory.getLogger(Simulation.class);
     private static final int MAX_LOGGED_ERRORS = 100;
 
@@ -156,15 +160,23 @@ final class Simulation {
         }
     }
 
+    /**
+     * Publishes a batch of reference data, sending it again if part of it was not acknowledged (a busy cluster may
+     * take longer than the send timeout for a thousand profiles): reference topics are keyed and compacted, the last
+     * value wins, so a second copy is harmless. Fails the simulation after {@value #SETUP_ATTEMPTS} attempts.
+     */
     private <V extends Event> boolean publishAllOrFail(Topic<V> topic, Function<V, String> keyOf, List<V> events) {
-        for (Delivery delivery : context.events().publishAll(topic, keyOf, events, true).join()) {
-            if (!delivery.delivered()) {
-                error("Setting up " + topic.name() + " failed: " + delivery.failure());
-                finish(State.FAILED);
-                return false;
+        String failure = null;
+        for (int attempt = 1; attempt <= SETUP_ATTEMPTS; attempt++) {
+            failure = context.events().publishAll(topic, keyOf, events, true).join().stream()
+                    .filter(delivery -> !delivery.delivered()).map(Delivery::failure).findFirst().orElse(null);
+            if (failure == null) {
+                return true;
             }
         }
-        return true;
+        error("Setting up " + topic.name() + " failed " + SETUP_ATTEMPTS + " times: " + failure);
+        finish(State.FAILED);
+        return false;
     }
 
     private void sendDuePayments() {

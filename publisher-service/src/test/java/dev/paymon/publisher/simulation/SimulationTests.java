@@ -57,10 +57,24 @@ class SimulationTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> simulation.status().state() == State.FAILED);
         SimulationStatus status = simulation.status();
         assertThat(status.lastError())
-                .isEqualTo("Setting up reference.accounts.v1 failed: " + FakeEventPublisher.OUTAGE);
+                .isEqualTo("Setting up reference.accounts.v1 failed 3 times: " + FakeEventPublisher.OUTAGE);
         assertThat(status.sent()).isZero();
         assertThat(status.stoppedAt()).isNotNull();
         assertThat(kafka.sent()).noneMatch(sent -> sent.topic().equals(Topics.PAYMENTS_INITIATED.name()));
+    }
+
+    @Test
+    void sendsAReferenceBatchAgainThatWasNotAcknowledgedInTime() {
+        kafka.failNextBatches(Simulation.SETUP_ATTEMPTS - 1);
+        Simulation simulation = new Simulation("s-4", settings(10, null), context);
+
+        simulation.scheduleOn(scheduler, Duration.ofMillis(10));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> simulation.status().sent() >= 10);
+        assertThat(simulation.status().state()).isEqualTo(State.RUNNING);
+        assertThat(simulation.status().lastError()).isNull();
+        assertThat(kafka.sent()).anyMatch(sent -> sent.topic().equals(Topics.FX_RATES_REFERENCE.name()));
+        simulation.stop(Duration.ofSeconds(5));
     }
 
     @Test
