@@ -182,7 +182,14 @@ demo_key=$(dc run --rm -T secrets-init demo-key 2>/dev/null | tr -d '\r')
 status=$(curl -s -o /dev/null -w '%{http_code}' -X PUT localhost:8081/api/v1/fx-rates/USD -H "X-API-Key: $demo_key" \
   -H 'Content-Type: application/json' -d '{"rateToBase":"1"}')
 [[ $status == 403 ]] || fail "the demo key may set FX rates ($status)"
-passed "simulation $(jq -r .id "$out/demo.json") started with the demo key, which gets 403 on PUT /fx-rates"
+simulation=$(jq -r .id "$out/demo.json")
+simulating() {
+  curl -s "localhost:8081/api/v1/simulations/$simulation" -H "X-API-Key: $demo_key" > "$out/simulation.json" \
+    && jq -e '.state == "RUNNING" and .sent >= 100' "$out/simulation.json" >/dev/null
+}
+await 120 "the demo simulation sends no payments: $(cat "$out/simulation.json" 2>/dev/null)" simulating
+passed "simulation started with the demo key and sending ($(jq -r .sent "$out/simulation.json") payments acknowledged \
+so far); the demo key gets 403 on PUT /fx-rates"
 
 # ---------------------------------------------------------------- bad input
 step "Bad input: a problem detail, poison records in both DLQs"
@@ -205,6 +212,22 @@ await 120 "poison records not counted as dead letters (or p-1's retry not as a d
 passed "400 problem for a bad payment; {not json on payments.initiated.v1 and payments.enriched.v1 dead-lettered \
 UNDECODABLE by the processor and the subscriber; p-1's retry counted as a duplicate"
 
+# ---------------------------------------------------------------- Kafka from the host
+step "Kafka's external listener: no super user login"
+scram_login() { # user password: tries a SCRAM-SHA-512 login on kafka-1's EXTERNAL listener (localhost:9092)
+  docker exec -i "$(container_of kafka-1)" bash -c 'umask 077; f=$(mktemp); printf "%s\n" \
+    "security.protocol=SASL_PLAINTEXT" "sasl.mechanism=SCRAM-SHA-512" \
+    "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$1\" password=\"$2\";" > "$f"
+    KAFKA_OPTS="" KAFKA_HEAP_OPTS=-Xmx64m timeout 60 /opt/kafka/bin/kafka-broker-api-versions.sh \
+      --bootstrap-server localhost:9092 --command-config "$f" > /dev/null 2>&1; status=$?; rm -f "$f"; exit $status' \
+    _ "$1" "$2"
+}
+publisher_password=$(docker exec "$(container_of kafka-1)" cat /run/secrets/paymon/PUBLISHER_KAFKA_PASSWORD)
+admin_password=$(docker exec "$(container_of kafka-1)" cat /run/secrets/paymon/KAFKA_ADMIN_PASSWORD)
+scram_login publisher "$publisher_password" || fail "the publisher's SCRAM login is refused on EXTERNAL"
+! scram_login admin "$admin_password" || fail "admin logs in on EXTERNAL"
+passed "on localhost:9092 the publisher's SCRAM user logs in, admin with its password does not"
+
 # ---------------------------------------------------------------- dashboards
 step "Prometheus targets and every dashboard query"
 ./mvnw -B -q -ntp -pl system-tests -am verify -DskipTests=false -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
@@ -212,11 +235,12 @@ step "Prometheus targets and every dashboard query"
   -Dpaymon.compose.prometheus=http://127.0.0.1:9090 -Dpaymon.compose.postgres-container="$(container_of postgres)" \
   -Dpaymon.compose.database="$(grep '^POSTGRES_DB=' .env | cut -d= -f2)" > "$out/compose-checks.log" 2>&1 \
   || { grep -E '\[compose\]|FAIL|Expecting|no series|no row|invalid' "$out/compose-checks.log" | head -30 >&2; fail "ComposeStackChecks"; }
-passed "$(grep -h '\[compose\]' "$out/compose-checks.log" | sed 's/\[compose\] //' | paste -sd ';' -)"
+passed "$(grep -h '\[compose\]' system-tests/target/failsafe-reports/*ComposeStackChecks-output.txt \
+  | sed 's/\[compose\] //' | paste -sd ';' -)"
 
 # ---------------------------------------------------------------- scale
 step "--scale processor-service=2"
-dc up -d --no-recreate --scale processor-service=2 processor-service >> "$out/compose-up.log" 2>&1 || fail "scale up"
+dc up -d --no-deps --no-recreate --scale processor-service=2 processor-service >> "$out/compose-up.log" 2>&1 || fail "scale up"
 wait_healthy 300
 two_members() {
   admin kafka-consumer-groups.sh --bootstrap-server localhost:19092 --describe --group paymon-processor \
@@ -225,7 +249,7 @@ two_members() {
 }
 await 180 "the two processors do not share payments.initiated.v1" two_members
 partitions=$(awk '$2 == "payments.initiated.v1" {print $7}' "$out/processor-group.txt" | sort | uniq -c | awk '{print $1}' | paste -sd '+' -)
-dc up -d --no-recreate --scale processor-service=1 processor-service >> "$out/compose-up.log" 2>&1 || fail "scale down"
+dc up -d --no-deps --no-recreate --scale processor-service=1 processor-service >> "$out/compose-up.log" 2>&1 || fail "scale down"
 passed "payments.initiated.v1 split between two instances ($partitions partitions)"
 
 # ---------------------------------------------------------------- broker killed under load
