@@ -18,7 +18,7 @@ class LocalStackTests {
             assertThat(service.command()).as(service.name()).contains(
                     "--paymon.security.api-keys[0].name=local",
                     "--paymon.security.api-keys[0].hash=" + ApiKeys.hash(key),
-                    "--paymon.security.api-keys[0].roles=ingest,admin,read,operate");
+                    "--paymon.security.api-keys[0].roles=" + ApiKeys.ALL_ROLES);
             assertThat(service.command()).as(service.name()).noneMatch(argument -> argument.contains(key));
         }
     }
