@@ -3,6 +3,8 @@ package dev.paymon.subscriber;
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -10,19 +12,24 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import dev.paymon.subscriber.config.ConsumerOffsetRepository;
-import dev.paymon.subscriber.config.DeadLetters;
+import dev.paymon.subscriber.projection.ConsumerOffsetRepository;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Package boundaries: features stand alone on shared configuration; each layer stays in its lane. */
+/**
+ * Package boundaries: features stand alone on the projection engine, the query-API helpers and the wiring; the
+ * engine knows no feature; each layer stays in its lane.
+ */
 class ArchitectureTests {
 
+    private static final String PROJECTION = "dev.paymon.subscriber.projection..";
+    private static final String WEB = "dev.paymon.subscriber.web..";
     private static final String CONFIG = "dev.paymon.subscriber.config..";
 
     private static final JavaClasses SUBSCRIBER = new ClassFileImporter()
@@ -30,18 +37,53 @@ class ArchitectureTests {
             .importPackages("dev.paymon.subscriber");
 
     @Test
-    void featuresDependOnEachOtherOnlyThroughConfig() {
+    void featuresDependOnEachOtherOnlyThroughProjectionWebAndConfig() {
         slices().matching("dev.paymon.subscriber.(*)..")
                 .should().notDependOnEachOther()
-                .ignoreDependency(alwaysTrue(), resideInAPackage(CONFIG))
+                .ignoreDependency(alwaysTrue(), resideInAnyPackage(PROJECTION, WEB, CONFIG))
                 .check(SUBSCRIBER);
     }
 
     @Test
-    void configKnowsNoFeature() {
+    void theProjectionEngineKnowsNoFeature() {
+        noClasses().that().resideInAPackage(PROJECTION)
+                .should().dependOnClassesThat(resideInAPackage("dev.paymon.subscriber..")
+                        .and(not(resideInAPackage(PROJECTION))))
+                .check(SUBSCRIBER);
+    }
+
+    @Test
+    void theQueryApiHelpersKnowNoFeature() {
+        noClasses().that().resideInAPackage(WEB)
+                .should().dependOnClassesThat(resideInAPackage("dev.paymon.subscriber..")
+                        .and(not(resideInAnyPackage(WEB, PROJECTION))))
+                .check(SUBSCRIBER);
+    }
+
+    @Test
+    void configHoldsOnlyWiringThatKnowsNoFeature() {
+        classes().that().resideInAPackage(CONFIG).and().areTopLevelClasses()
+                .should().beAnnotatedWith(Configuration.class)
+                .check(SUBSCRIBER);
         noClasses().that().resideInAPackage(CONFIG)
                 .should().dependOnClassesThat(resideInAPackage("dev.paymon.subscriber..")
                         .and(not(resideInAPackage(CONFIG))))
+                .check(SUBSCRIBER);
+    }
+
+    /** Stored offsets are the exactly-once effect: the engine moves them, and the rebuild rewinds them all. */
+    @Test
+    void onlyTheProjectionEngineAndTheRebuildTouchStoredOffsets() {
+        noClasses().that().resideOutsideOfPackage(PROJECTION)
+                .and().doNotHaveFullyQualifiedName("dev.paymon.subscriber.rebuild.RebuildRepository")
+                .should().dependOnClassesThat().belongToAnyOf(ConsumerOffsetRepository.class)
+                .check(SUBSCRIBER);
+    }
+
+    @Test
+    void featuresDeadLetterOnlyThroughTheProjector() {
+        noClasses().that().resideOutsideOfPackage(PROJECTION)
+                .should().dependOnClassesThat().resideInAPackage("dev.paymon.subscriber.projection.deadletter..")
                 .check(SUBSCRIBER);
     }
 
@@ -50,13 +92,6 @@ class ArchitectureTests {
         noClasses().that().haveSimpleNameNotEndingWith("Repository")
                 .should().dependOnClassesThat().belongToAnyOf(
                         JdbcClient.class, JdbcTemplate.class, NamedParameterJdbcTemplate.class, DataSource.class)
-                .check(SUBSCRIBER);
-    }
-
-    @Test
-    void featuresProjectOnlyThroughTheSharedProjector() {
-        noClasses().that().resideOutsideOfPackage(CONFIG)
-                .should().dependOnClassesThat().belongToAnyOf(ConsumerOffsetRepository.class, DeadLetters.class)
                 .check(SUBSCRIBER);
     }
 

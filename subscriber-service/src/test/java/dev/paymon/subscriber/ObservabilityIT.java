@@ -9,8 +9,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Topics;
-import dev.paymon.subscriber.config.ProjectionCounters;
-import dev.paymon.subscriber.config.Projector;
+import dev.paymon.subscriber.projection.ProjectionCounters;
+import dev.paymon.subscriber.projection.Projector;
 import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;

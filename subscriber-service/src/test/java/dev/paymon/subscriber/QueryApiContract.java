@@ -21,7 +21,7 @@ import dev.paymon.events.FraudRule;
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Severity;
 import dev.paymon.events.Topics;
-import dev.paymon.subscriber.deadletters.TestDeadLetters;
+import dev.paymon.subscriber.deadletter.TestDeadLetters;
 import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;

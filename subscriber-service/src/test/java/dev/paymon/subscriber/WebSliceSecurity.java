@@ -1,6 +1,6 @@
 package dev.paymon.subscriber;
 
-import dev.paymon.subscriber.config.SecurityConfig;
+import dev.paymon.subscriber.config.SecurityConfiguration;
 import dev.paymon.testing.TestApiKeys;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
@@ -14,7 +14,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * {@link TestApiKeys#ALL} unless it sets its own key.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(SecurityConfig.class)
+@Import(SecurityConfiguration.class)
 public class WebSliceSecurity {
 
     @Bean

@@ -1,6 +1,6 @@
 package dev.paymon.subscriber.accounts;
 
-import dev.paymon.subscriber.config.Money;
+import dev.paymon.subscriber.web.CanonicalAmount;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -23,7 +23,7 @@ record AccountSummary(
     static AccountSummary of(String accountId, long paymentCount, BigDecimal totalBase, String baseCurrency,
                              Instant lastPaymentAt, long openAlerts) {
         String total = baseCurrency == null ? totalBase.toPlainString()
-                : Money.canonical(totalBase, baseCurrency).toPlainString();
+                : CanonicalAmount.of(totalBase, baseCurrency).toPlainString();
         return new AccountSummary(accountId, paymentCount, total, baseCurrency, lastPaymentAt, openAlerts);
     }
 }

@@ -1,7 +1,7 @@
 package dev.paymon.subscriber.accounts;
 
-import dev.paymon.subscriber.config.NotFound;
-import dev.paymon.subscriber.config.QueryParameters;
+import dev.paymon.subscriber.web.NotFoundProblem;
+import dev.paymon.subscriber.web.QueryParameters;
 import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +27,7 @@ class AccountSummaryController {
         Instant instant = parameters.instant("asOf", asOf);
         parameters.validate();
         return (instant == null ? summaries.current(accountId) : summaries.asOf(accountId, instant))
-                .orElseThrow(() -> NotFound.problem("Account not found",
+                .orElseThrow(() -> NotFoundProblem.problem("Account not found",
                         "No payment or alert of account '" + accountId + "' was seen."));
     }
 }

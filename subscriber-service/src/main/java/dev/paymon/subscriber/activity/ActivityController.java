@@ -1,7 +1,7 @@
 package dev.paymon.subscriber.activity;
 
-import dev.paymon.subscriber.config.NextPage;
-import dev.paymon.subscriber.config.QueryParameters;
+import dev.paymon.subscriber.web.NextPage;
+import dev.paymon.subscriber.web.QueryParameters;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;

@@ -1,10 +1,11 @@
 package dev.paymon.subscriber.activity;
 
 import dev.paymon.events.AccountActivity;
-import dev.paymon.subscriber.config.ProjectionCounters;
-import dev.paymon.subscriber.config.Projector;
-import dev.paymon.subscriber.config.StreamAnnouncement;
-import dev.paymon.subscriber.config.StreamEventType;
+import dev.paymon.subscriber.projection.ListenerContainerFactories;
+import dev.paymon.subscriber.projection.ProjectionCounters;
+import dev.paymon.subscriber.projection.Projector;
+import dev.paymon.subscriber.projection.StreamAnnouncement;
+import dev.paymon.subscriber.projection.StreamEventType;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -35,7 +36,7 @@ class ActivityProjection {
 
     @KafkaListener(id = "activity", groupId = "${spring.kafka.consumer.group-id}.activity",
             topics = "#{T(dev.paymon.events.Topics).ACCOUNTS_ACTIVITY.name()}",
-            containerFactory = ActivityKafkaConfig.LISTENER_FACTORY)
+            containerFactory = ListenerContainerFactories.ACTIVITY)
     void on(List<ConsumerRecord<String, AccountActivity>> records, Consumer<?, ?> consumer) {
         projector.project(records, consumer, "activity window",
                 event -> activity.insert(StoredActivity.from(event)),

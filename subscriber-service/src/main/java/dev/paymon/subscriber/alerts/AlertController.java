@@ -1,10 +1,10 @@
 package dev.paymon.subscriber.alerts;
 
 import dev.paymon.events.FraudRule;
-import dev.paymon.subscriber.config.NextPage;
-import dev.paymon.subscriber.config.NotFound;
-import dev.paymon.subscriber.config.PagePosition;
-import dev.paymon.subscriber.config.QueryParameters;
+import dev.paymon.subscriber.web.NextPage;
+import dev.paymon.subscriber.web.NotFoundProblem;
+import dev.paymon.subscriber.web.PagePosition;
+import dev.paymon.subscriber.web.QueryParameters;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,6 +59,6 @@ class AlertController {
     @PostMapping("/{alertId}/acknowledge")
     AlertResponse acknowledge(@PathVariable String alertId) {
         return alerts.acknowledge(alertId).map(AlertResponse::of)
-                .orElseThrow(() -> NotFound.problem("Alert not found", "No alert with id '" + alertId + "'."));
+                .orElseThrow(() -> NotFoundProblem.problem("Alert not found", "No alert with id '" + alertId + "'."));
     }
 }

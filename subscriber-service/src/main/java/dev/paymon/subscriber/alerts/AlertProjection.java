@@ -1,10 +1,11 @@
 package dev.paymon.subscriber.alerts;
 
 import dev.paymon.events.AlertRaised;
-import dev.paymon.subscriber.config.ProjectionCounters;
-import dev.paymon.subscriber.config.Projector;
-import dev.paymon.subscriber.config.StreamAnnouncement;
-import dev.paymon.subscriber.config.StreamEventType;
+import dev.paymon.subscriber.projection.ListenerContainerFactories;
+import dev.paymon.subscriber.projection.ProjectionCounters;
+import dev.paymon.subscriber.projection.Projector;
+import dev.paymon.subscriber.projection.StreamAnnouncement;
+import dev.paymon.subscriber.projection.StreamEventType;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -35,7 +36,7 @@ class AlertProjection {
 
     @KafkaListener(id = "alerts", groupId = "${spring.kafka.consumer.group-id}.alerts",
             topics = "#{T(dev.paymon.events.Topics).FRAUD_ALERTS.name()}",
-            containerFactory = AlertsKafkaConfig.LISTENER_FACTORY)
+            containerFactory = ListenerContainerFactories.ALERTS)
     void on(List<ConsumerRecord<String, AlertRaised>> records, Consumer<?, ?> consumer) {
         projector.project(records, consumer, "alert", event -> alerts.insert(StoredAlert.from(event)),
                 event -> StreamAnnouncement.of(StreamEventType.ALERT, event.accountId(),

@@ -1,7 +1,7 @@
 package dev.paymon.subscriber.alerts;
 
 import dev.paymon.events.FraudRule;
-import dev.paymon.subscriber.config.PagePosition;
+import dev.paymon.subscriber.web.PagePosition;
 
 /**
  * Which alerts to list, newest first; {@code null} filters match every alert.

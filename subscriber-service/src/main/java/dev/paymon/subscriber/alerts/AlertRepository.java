@@ -2,7 +2,7 @@ package dev.paymon.subscriber.alerts;
 
 import dev.paymon.events.FraudRule;
 import dev.paymon.events.Severity;
-import dev.paymon.subscriber.config.ProjectionCountRepository;
+import dev.paymon.subscriber.projection.ProjectionCountRepository;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

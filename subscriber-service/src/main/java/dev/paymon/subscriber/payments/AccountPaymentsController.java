@@ -1,8 +1,8 @@
 package dev.paymon.subscriber.payments;
 
-import dev.paymon.subscriber.config.NextPage;
-import dev.paymon.subscriber.config.PagePosition;
-import dev.paymon.subscriber.config.QueryParameters;
+import dev.paymon.subscriber.web.NextPage;
+import dev.paymon.subscriber.web.PagePosition;
+import dev.paymon.subscriber.web.QueryParameters;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,6 @@
 package dev.paymon.subscriber.payments;
 
-import dev.paymon.subscriber.config.NotFound;
+import dev.paymon.subscriber.web.NotFoundProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,7 +21,7 @@ class PaymentController {
     PaymentResponse payment(@PathVariable String paymentId) {
         return payments.find(paymentId)
                 .map(PaymentResponse::of)
-                .orElseThrow(() -> NotFound.problem("Payment not found",
+                .orElseThrow(() -> NotFoundProblem.problem("Payment not found",
                         "No payment with id '" + paymentId + "'."));
     }
 }

@@ -2,13 +2,14 @@ package dev.paymon.subscriber.payments;
 
 import dev.paymon.events.DeadLetterReason;
 import dev.paymon.events.PaymentEnriched;
-import dev.paymon.subscriber.config.ProjectionCountRepository;
-import dev.paymon.subscriber.config.ProjectionCounters;
-import dev.paymon.subscriber.config.Projector;
-import dev.paymon.subscriber.config.RefusedValueException;
-import dev.paymon.subscriber.config.StreamAnnouncement;
-import dev.paymon.subscriber.config.StreamEventType;
-import dev.paymon.subscriber.config.ValueStore;
+import dev.paymon.subscriber.projection.ListenerContainerFactories;
+import dev.paymon.subscriber.projection.ProjectionCountRepository;
+import dev.paymon.subscriber.projection.ProjectionCounters;
+import dev.paymon.subscriber.projection.Projector;
+import dev.paymon.subscriber.projection.RefusedValueException;
+import dev.paymon.subscriber.projection.StreamAnnouncement;
+import dev.paymon.subscriber.projection.StreamEventType;
+import dev.paymon.subscriber.projection.ValueStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ class PaymentProjection {
     static final String LATE = "payments.late";
 
     private final PaymentRepository payments;
+    private final AccountTotalsRepository totals;
     private final ProjectionCountRepository counts;
     private final Projector projector;
     private final ProjectionCounters counters;
@@ -51,9 +53,10 @@ class PaymentProjection {
         }
     };
 
-    PaymentProjection(PaymentRepository payments, ProjectionCountRepository counts, Projector projector,
-                      MeterRegistry meters) {
+    PaymentProjection(PaymentRepository payments, AccountTotalsRepository totals, ProjectionCountRepository counts,
+                      Projector projector, MeterRegistry meters) {
         this.payments = payments;
+        this.totals = totals;
         this.counts = counts;
         this.projector = projector;
         this.counters = ProjectionCounters.register(meters, "payments", "Payments");
@@ -61,7 +64,7 @@ class PaymentProjection {
 
     @KafkaListener(id = "payments", idIsGroup = false,
             topics = "#{T(dev.paymon.events.Topics).PAYMENTS_ENRICHED.name()}",
-            containerFactory = PaymentsKafkaConfig.LISTENER_FACTORY)
+            containerFactory = ListenerContainerFactories.PAYMENTS)
     void on(List<ConsumerRecord<String, PaymentEnriched>> records, Consumer<?, ?> consumer) {
         projector.project(records, consumer, "payment", store,
                 event -> StreamAnnouncement.of(StreamEventType.PAYMENT, event.payment().accountId(),
@@ -76,7 +79,7 @@ class PaymentProjection {
             refuseConflicts(List.of(payment));
             return false;
         }
-        payments.addToAccountSummary(payment);
+        totals.addToAccountSummary(payment);
         counts.add(countsOf(List.of(payment)));
         return true;
     }
@@ -95,7 +98,7 @@ class PaymentProjection {
         }
         refuseConflicts(again);
         if (!added.isEmpty()) {
-            payments.addToAccountSummaries(added);
+            totals.addToAccountSummaries(added);
             counts.add(countsOf(added));
         }
         return stored;

@@ -3,14 +3,14 @@ package dev.paymon.subscriber.payments;
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.PaymentFingerprint;
 import dev.paymon.events.PaymentStatus;
-import dev.paymon.subscriber.config.Money;
+import dev.paymon.subscriber.web.CanonicalAmount;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * A processed payment as the subscriber keeps it. Money is in {@link Money#canonical canonical} scale
+ * A processed payment as the subscriber keeps it. Money is in {@link CanonicalAmount#of canonical} scale
  * and times in microseconds, the precision PostgreSQL keeps, so a stored payment reads back equal.
  *
  * @param late        processed after its window had closed: not in that window's activity
@@ -31,8 +31,8 @@ record StoredPayment(
         Long fingerprint) {
 
     StoredPayment {
-        amount = Money.canonical(amount, currency);
-        amountBase = Money.canonical(amountBase, baseCurrency);
+        amount = CanonicalAmount.of(amount, currency);
+        amountBase = CanonicalAmount.of(amountBase, baseCurrency);
         alertIds = List.copyOf(alertIds);
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
         processedAt = processedAt.truncatedTo(ChronoUnit.MICROS);

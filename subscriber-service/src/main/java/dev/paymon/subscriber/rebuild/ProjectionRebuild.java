@@ -1,6 +1,6 @@
 package dev.paymon.subscriber.rebuild;
 
-import dev.paymon.subscriber.config.ProjectionLock;
+import dev.paymon.subscriber.projection.ProjectionLock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;

@@ -1,7 +1,8 @@
 package dev.paymon.subscriber.rebuild;
 
-import dev.paymon.subscriber.config.DatabaseProductRepository;
-import dev.paymon.subscriber.config.ProjectionCountRepository;
+import dev.paymon.subscriber.projection.ConsumerOffsetRepository;
+import dev.paymon.subscriber.projection.DatabaseProductRepository;
+import dev.paymon.subscriber.projection.ProjectionCountRepository;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
  * project every topic again from its first record; and tells how far they have come since. Its SQL runs
  * unchanged on PostgreSQL and on H2 in PostgreSQL mode, but for the lock below.
  *
- * <p>On PostgreSQL the reset first locks {@code consumer_offsets} against every batch (each locks its partitions'
- * rows before it writes): it waits for the batches running in every instance on the database, and none starts until
+ * <p>The stored offsets are {@link ConsumerOffsetRepository}'s. On PostgreSQL the reset first locks them against
+ * every batch (each locks its partitions' rows before it writes): it waits for the batches running in every instance on the database, and none starts until
  * it has committed; each then finds its stored offsets rewound and seeks. (On H2 only one instance can open the
  * database, and its own batches are kept apart by the {@code ProjectionLock}.)
  *
@@ -31,44 +32,32 @@ class RebuildRepository {
     /** The counters of those tables' rows. */
     static final List<String> PROJECTION_COUNTERS = List.of("payments.", "alerts.", "dead_letters.");
 
-    // Conflicts with the row locks of SELECT ... FOR UPDATE and with every write, not with plain reads.
-    private static final String LOCK_OFFSETS = "LOCK TABLE consumer_offsets IN SHARE ROW EXCLUSIVE MODE";
-
-    // stream_from remembers how far the projections had come: records below it were streamed to clients
-    // once already and are not announced again, and the rebuild is complete once it is reached.
-    private static final String REWIND = """
-            UPDATE consumer_offsets SET stream_from = GREATEST(stream_from, next_offset), next_offset = 0,
-                                        updated_at = CURRENT_TIMESTAMP""";
-
-    private static final String PROGRESS = """
-            SELECT consumer_group, topic, "partition", next_offset, stream_from FROM consumer_offsets
-            ORDER BY consumer_group, topic, "partition\"""";
-
     private final JdbcClient jdbc;
     private final ProjectionCountRepository counts;
+    private final ConsumerOffsetRepository offsets;
     private final DatabaseProductRepository database;
 
-    RebuildRepository(JdbcClient jdbc, ProjectionCountRepository counts, DatabaseProductRepository database) {
+    RebuildRepository(JdbcClient jdbc, ProjectionCountRepository counts, ConsumerOffsetRepository offsets,
+                      DatabaseProductRepository database) {
         this.jdbc = jdbc;
         this.counts = counts;
+        this.offsets = offsets;
         this.database = database;
     }
 
     /** Deletes every projected row and its counts and rewinds every stored offset to 0, all or nothing. */
     @Transactional
     public void reset() {
-        if (database.isPostgres()) {
-            jdbc.sql(LOCK_OFFSETS).update();
-        }
+        offsets.lockAgainstBatches(database);
         PROJECTION_TABLES.forEach(table -> jdbc.sql("DELETE FROM " + table).update());
         PROJECTION_COUNTERS.forEach(counts::reset);
-        jdbc.sql(REWIND).update();
+        offsets.rewindAll();
     }
 
     /** Where each projection stands in each partition against the offset it had reached before the rebuild. */
     List<PartitionProgress> progress() {
-        return jdbc.sql(PROGRESS).query((rs, row) -> new PartitionProgress(rs.getString("consumer_group"),
-                rs.getString("topic"), rs.getInt("partition"), rs.getLong("next_offset"),
-                rs.getLong("stream_from"))).list();
+        return offsets.all().stream().map(stored -> new PartitionProgress(stored.group(), stored.partition().topic(),
+                stored.partition().partition(), stored.position().nextOffset(), stored.position().streamFrom()))
+                .toList();
     }
 }

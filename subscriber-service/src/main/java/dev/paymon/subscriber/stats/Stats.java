@@ -1,6 +1,6 @@
 package dev.paymon.subscriber.stats;
 
-import dev.paymon.subscriber.config.ProjectionCountRepository;
+import dev.paymon.subscriber.projection.ProjectionCountRepository;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;

@@ -1,7 +1,7 @@
 package dev.paymon.subscriber.stream;
 
-import dev.paymon.subscriber.config.StreamAnnouncement;
-import dev.paymon.subscriber.config.StreamOutbox;
+import dev.paymon.subscriber.projection.StreamAnnouncement;
+import dev.paymon.subscriber.projection.StreamOutbox;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;

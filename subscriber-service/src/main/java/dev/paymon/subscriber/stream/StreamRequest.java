@@ -1,9 +1,9 @@
 package dev.paymon.subscriber.stream;
 
 import dev.paymon.events.FieldViolation;
-import dev.paymon.subscriber.config.InvalidQueryException;
-import dev.paymon.subscriber.config.QueryParameters;
-import dev.paymon.subscriber.config.StreamEventType;
+import dev.paymon.subscriber.web.InvalidQueryException;
+import dev.paymon.subscriber.web.QueryParameters;
+import dev.paymon.subscriber.projection.StreamEventType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

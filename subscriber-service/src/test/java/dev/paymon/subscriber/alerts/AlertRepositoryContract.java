@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymon.events.FraudRule;
 import dev.paymon.events.Severity;
-import dev.paymon.subscriber.config.PagePosition;
-import dev.paymon.subscriber.config.ProjectionCountRepository;
+import dev.paymon.subscriber.web.PagePosition;
+import dev.paymon.subscriber.projection.ProjectionCountRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

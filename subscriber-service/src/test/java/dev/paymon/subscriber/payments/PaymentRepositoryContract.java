@@ -4,8 +4,8 @@ import static dev.paymon.subscriber.TestEvents.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymon.events.PaymentStatus;
-import dev.paymon.subscriber.config.DatabaseProductRepository;
-import dev.paymon.subscriber.config.PagePosition;
+import dev.paymon.subscriber.projection.DatabaseProductRepository;
+import dev.paymon.subscriber.web.PagePosition;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +25,7 @@ abstract class PaymentRepositoryContract {
 
     private JdbcClient jdbc;
     private PaymentRepository payments;
+    private AccountTotalsRepository totals;
 
     /** A fresh database with the real Flyway migrations applied ({@code TestDatabases}). */
     abstract DataSource database();
@@ -33,8 +34,9 @@ abstract class PaymentRepositoryContract {
     void migrate() {
         DataSource dataSource = database();
         jdbc = JdbcClient.create(dataSource);
-        payments = new PaymentRepository(new JdbcTemplate(dataSource),
-                new DatabaseProductRepository(new JdbcTemplate(dataSource)));
+        DatabaseProductRepository database = new DatabaseProductRepository(new JdbcTemplate(dataSource));
+        payments = new PaymentRepository(new JdbcTemplate(dataSource), database);
+        totals = new AccountTotalsRepository(new JdbcTemplate(dataSource), database);
     }
 
     @Test
@@ -135,8 +137,8 @@ abstract class PaymentRepositoryContract {
         StoredPayment earlier = StoredPayment.from(payment(id(), "acc-sum", "5.50", "EUR", "5.50", List.of(),
                 t0, t0.plusSeconds(1)));
 
-        payments.addToAccountSummary(later);
-        payments.addToAccountSummary(earlier);
+        totals.addToAccountSummary(later);
+        totals.addToAccountSummary(earlier);
 
         assertThat(jdbc.sql("""
                 SELECT payment_count, total_base, base_currency, last_payment_at FROM account_summaries
@@ -167,10 +169,10 @@ abstract class PaymentRepositoryContract {
     @Test
     void addsABatchToTheSummariesOnceAccountByAccountAsPaymentByPaymentWould() {
         Instant t0 = Instant.parse("2026-03-01T10:00:00Z");
-        payments.addToAccountSummary(StoredPayment.from(payment(id(), "acc-x", "1.00", "EUR", "1.00", List.of(),
+        totals.addToAccountSummary(StoredPayment.from(payment(id(), "acc-x", "1.00", "EUR", "1.00", List.of(),
                 t0.plusSeconds(60), t0.plusSeconds(61))));
 
-        payments.addToAccountSummaries(List.of(
+        totals.addToAccountSummaries(List.of(
                 StoredPayment.from(payment(id(), "acc-x", "2.50", "EUR", "2.50", List.of(), t0, t0)),
                 StoredPayment.from(payment(id(), "acc-y", "10.00", "USD", "9.1234", List.of(), t0, t0)),
                 StoredPayment.from(payment(id(), "acc-x", "3.00", "EUR", "3.00", List.of(),

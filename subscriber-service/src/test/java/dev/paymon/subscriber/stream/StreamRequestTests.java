@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.paymon.events.FieldViolation;
-import dev.paymon.subscriber.config.InvalidQueryException;
+import dev.paymon.subscriber.web.InvalidQueryException;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
