@@ -1,6 +1,9 @@
 package dev.paymon.publisher;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -9,33 +12,61 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
 
-/** Feature packages stay independent: they share only what {@code config} offers, and only it knows Kafka. */
+/**
+ * Feature packages stay independent: they share the Kafka output ({@code kafka}), the HTTP helpers ({@code web})
+ * and the settings ({@code config}); only {@code kafka} knows Kafka, and {@code config} holds wiring only.
+ */
 class ArchitectureTests {
+
+    private static final String KAFKA = "dev.paymon.publisher.kafka..";
+    private static final String WEB = "dev.paymon.publisher.web..";
+    private static final String CONFIG = "dev.paymon.publisher.config..";
 
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.paymon.publisher");
 
     @Test
-    void featuresDependOnEachOtherOnlyThroughConfig() {
+    void featuresDependOnEachOtherOnlyThroughKafkaWebAndConfig() {
         slices().matching("dev.paymon.publisher.(*)..")
                 .should().notDependOnEachOther()
-                .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAPackage("dev.paymon.publisher.config.."))
+                .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAnyPackage(KAFKA, WEB, CONFIG))
                 .check(CLASSES);
     }
 
     @Test
-    void configKnowsNoFeature() {
-        noClasses().that().resideInAPackage("dev.paymon.publisher.config..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.paymon.publisher.payments..",
-                        "dev.paymon.publisher.reference..", "dev.paymon.publisher.simulation..")
+    void configHoldsOnlyWiringAndSettingsThatKnowNothingElse() {
+        classes().that().resideInAPackage(CONFIG).and().areTopLevelClasses()
+                .should().beAnnotatedWith(Configuration.class).orShould().beAnnotatedWith(ConfigurationProperties.class)
+                .check(CLASSES);
+        noClasses().that().resideInAPackage(CONFIG)
+                .should().dependOnClassesThat(resideInAPackage("dev.paymon.publisher..")
+                        .and(not(resideInAPackage(CONFIG))))
                 .check(CLASSES);
     }
 
     @Test
-    void onlyConfigTalksToKafka() {
-        noClasses().that().resideOutsideOfPackage("dev.paymon.publisher.config..")
+    void theKafkaOutputKnowsNoFeatureAndNoHttp() {
+        noClasses().that().resideInAPackage(KAFKA)
+                .should().dependOnClassesThat(resideInAPackage("dev.paymon.publisher..")
+                        .and(not(resideInAnyPackage(KAFKA, CONFIG))))
+                .check(CLASSES);
+    }
+
+    @Test
+    void theHttpHelpersKnowNoFeature() {
+        noClasses().that().resideInAPackage(WEB)
+                .should().dependOnClassesThat(resideInAPackage("dev.paymon.publisher..")
+                        .and(not(resideInAnyPackage(WEB, KAFKA, CONFIG))))
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheKafkaOutputTalksToKafka() {
+        noClasses().that().resideOutsideOfPackage(KAFKA)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.kafka..",
                         "org.apache.kafka.clients..")
                 .check(CLASSES);

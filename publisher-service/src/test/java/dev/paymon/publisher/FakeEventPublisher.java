@@ -2,10 +2,10 @@ package dev.paymon.publisher;
 
 import dev.paymon.events.Event;
 import dev.paymon.events.Topic;
-import dev.paymon.publisher.config.Delivery;
-import dev.paymon.publisher.config.EventPublisher;
-import dev.paymon.publisher.config.KafkaUnavailableException;
-import dev.paymon.publisher.config.Published;
+import dev.paymon.publisher.kafka.Delivery;
+import dev.paymon.publisher.kafka.EventPublisher;
+import dev.paymon.publisher.kafka.KafkaUnavailableException;
+import dev.paymon.publisher.kafka.Published;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,11 +1,11 @@
 package dev.paymon.publisher.payments;
 
 import dev.paymon.events.FieldViolation;
-import dev.paymon.publisher.config.InvalidRequestException;
-import dev.paymon.publisher.config.JsonFields;
-import dev.paymon.publisher.config.MalformedJsonException;
-import dev.paymon.publisher.config.RequestJson;
-import dev.paymon.publisher.config.RequestTooLargeException;
+import dev.paymon.publisher.web.InvalidRequestException;
+import dev.paymon.publisher.web.JsonFields;
+import dev.paymon.publisher.web.MalformedJsonException;
+import dev.paymon.publisher.web.RequestJson;
+import dev.paymon.publisher.web.RequestTooLargeException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.paymon.publisher.payments;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.paymon.publisher.config.Published;
+import dev.paymon.publisher.kafka.Published;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

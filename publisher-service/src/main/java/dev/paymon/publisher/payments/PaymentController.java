@@ -1,7 +1,7 @@
 package dev.paymon.publisher.payments;
 
 import dev.paymon.publisher.config.PublisherProperties;
-import dev.paymon.publisher.config.RequestJson;
+import dev.paymon.publisher.web.RequestJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;

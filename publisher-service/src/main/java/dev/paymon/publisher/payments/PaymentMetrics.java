@@ -1,6 +1,6 @@
 package dev.paymon.publisher.payments;
 
-import dev.paymon.publisher.config.RejectionReason;
+import dev.paymon.publisher.web.RejectionReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;

@@ -2,8 +2,8 @@ package dev.paymon.publisher.payments;
 
 import dev.paymon.events.Channel;
 import dev.paymon.events.PaymentInitiated;
-import dev.paymon.publisher.config.InvalidRequestException;
-import dev.paymon.publisher.config.JsonFields;
+import dev.paymon.publisher.web.InvalidRequestException;
+import dev.paymon.publisher.web.JsonFields;
 import dev.paymon.publisher.config.PublisherProperties;
 import java.math.BigDecimal;
 import java.time.Clock;

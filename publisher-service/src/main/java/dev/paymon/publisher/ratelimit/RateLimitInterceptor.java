@@ -1,6 +1,6 @@
 package dev.paymon.publisher.ratelimit;
 
-import dev.paymon.publisher.config.RejectionReason;
+import dev.paymon.publisher.web.RejectionReason;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;

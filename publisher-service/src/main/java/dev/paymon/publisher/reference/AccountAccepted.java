@@ -1,6 +1,6 @@
 package dev.paymon.publisher.reference;
 
-import dev.paymon.publisher.config.Published;
+import dev.paymon.publisher.kafka.Published;
 
 /** The 202 answer to an account profile: acknowledged by the broker at this position. */
 record AccountAccepted(String accountId, String topic, int partition, long offset) {

@@ -1,6 +1,6 @@
 package dev.paymon.publisher.reference;
 
-import dev.paymon.publisher.config.Published;
+import dev.paymon.publisher.kafka.Published;
 
 /** The 202 answer to an FX rate: acknowledged by the broker at this position. */
 record FxRateAccepted(String currency, String topic, int partition, long offset) {

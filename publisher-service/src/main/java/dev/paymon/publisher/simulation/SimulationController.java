@@ -1,6 +1,6 @@
 package dev.paymon.publisher.simulation;
 
-import dev.paymon.publisher.config.RequestJson;
+import dev.paymon.publisher.web.RequestJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,9 +31,9 @@ class SimulationController {
 
     private final SimulationSettingsParser parser;
     private final RequestJson json;
-    private final Simulations simulations;
+    private final SimulationScheduler simulations;
 
-    SimulationController(SimulationSettingsParser parser, RequestJson json, Simulations simulations) {
+    SimulationController(SimulationSettingsParser parser, RequestJson json, SimulationScheduler simulations) {
         this.parser = parser;
         this.json = json;
         this.simulations = simulations;

@@ -82,7 +82,7 @@ class AdmissionIT extends PublisherIntegrationTest {
     }
 
     private double inFlight() {
-        return meters.get(AdmissionConfig.IN_FLIGHT_METRIC).gauge().value();
+        return meters.get(AdmissionConfiguration.IN_FLIGHT_METRIC).gauge().value();
     }
 
     private double count(String reason) {

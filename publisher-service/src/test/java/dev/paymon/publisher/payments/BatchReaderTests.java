@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paymon.events.FieldViolation;
-import dev.paymon.publisher.config.InvalidRequestException;
-import dev.paymon.publisher.config.MalformedJsonException;
-import dev.paymon.publisher.config.RequestJson;
+import dev.paymon.publisher.web.InvalidRequestException;
+import dev.paymon.publisher.web.MalformedJsonException;
+import dev.paymon.publisher.web.RequestJson;
 import dev.paymon.support.web.JsonLimits;
-import dev.paymon.publisher.config.RequestTooLargeException;
+import dev.paymon.publisher.web.RequestTooLargeException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

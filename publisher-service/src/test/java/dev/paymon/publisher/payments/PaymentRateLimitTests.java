@@ -3,7 +3,7 @@ package dev.paymon.publisher.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymon.publisher.FakeEventPublisher;
-import dev.paymon.publisher.WebSliceTestConfig;
+import dev.paymon.publisher.WebSliceTestConfiguration;
 import dev.paymon.testing.TestApiKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
         "paymon.publisher.rate-limit.enabled=true",
         "paymon.publisher.rate-limit.requests-per-second=0.01",
         "paymon.publisher.rate-limit.burst=2"})
-@Import({PaymentIntake.class, PaymentRequestParser.class, PaymentMetrics.class, WebSliceTestConfig.class})
+@Import({PaymentIntake.class, PaymentRequestParser.class, PaymentMetrics.class, WebSliceTestConfiguration.class})
 class PaymentRateLimitTests {
 
     @Autowired

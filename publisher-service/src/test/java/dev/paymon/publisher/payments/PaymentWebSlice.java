@@ -1,6 +1,6 @@
 package dev.paymon.publisher.payments;
 
-import dev.paymon.publisher.WebSliceTestConfig;
+import dev.paymon.publisher.WebSliceTestConfiguration;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -19,6 +19,6 @@ import org.springframework.context.annotation.Import;
         "paymon.publisher.batch.max-items=3",
         "paymon.publisher.retry-after=7s",
         "paymon.publisher.max-event-time-ahead=5m"})
-@Import({PaymentIntake.class, PaymentRequestParser.class, PaymentMetrics.class, WebSliceTestConfig.class})
+@Import({PaymentIntake.class, PaymentRequestParser.class, PaymentMetrics.class, WebSliceTestConfiguration.class})
 @interface PaymentWebSlice {
 }

@@ -13,7 +13,7 @@ import dev.paymon.events.RiskTier;
 import dev.paymon.events.Topics;
 import dev.paymon.publisher.FakeEventPublisher;
 import dev.paymon.publisher.FakeEventPublisher.Sent;
-import dev.paymon.publisher.WebSliceTestConfig;
+import dev.paymon.publisher.WebSliceTestConfiguration;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = ReferenceController.class)
-@Import({ReferenceRequestParser.class, WebSliceTestConfig.class})
+@Import({ReferenceRequestParser.class, WebSliceTestConfiguration.class})
 class ReferenceApiTests {
 
     static final String ACCOUNT = """
@@ -52,7 +52,7 @@ class ReferenceApiTests {
 
         assertThat(kafka.sent()).containsExactly(new Sent(Topics.ACCOUNTS_REFERENCE.name(), "acc-7",
                 new AccountProfileUpdated("acc-7", "DE", RiskTier.MEDIUM, new BigDecimal("5000.00"), "EUR",
-                        WebSliceTestConfig.NOW)));
+                        WebSliceTestConfiguration.NOW)));
     }
 
     @Test
@@ -64,7 +64,7 @@ class ReferenceApiTests {
                         JsonCompareMode.STRICT));
 
         assertThat(kafka.sent()).containsExactly(new Sent(Topics.FX_RATES_REFERENCE.name(), "USD",
-                new FxRateUpdated("USD", new BigDecimal("0.92"), "EUR", WebSliceTestConfig.NOW)));
+                new FxRateUpdated("USD", new BigDecimal("0.92"), "EUR", WebSliceTestConfiguration.NOW)));
     }
 
     @Test

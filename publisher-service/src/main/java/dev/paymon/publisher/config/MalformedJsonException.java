@@ -1,9 +1,0 @@
-package dev.paymon.publisher.config;
-
-/** A request body (or NDJSON line) is not well-formed JSON; answered with 400. */
-public class MalformedJsonException extends RuntimeException {
-
-    public MalformedJsonException(String message) {
-        super(message);
-    }
-}
