@@ -1,5 +1,6 @@
 package dev.paymon.processor;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -15,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /** Package boundaries of the processor: features stay apart, the topology stays plain Kafka Streams code. */
 class ArchitectureTests {
 
+    private static final String CONFIG = "dev.paymon.processor.config..";
+
     private static final JavaClasses PROCESSOR = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.paymon.processor");
@@ -25,9 +28,16 @@ class ArchitectureTests {
     }
 
     @Test
-    void nothingDependsOnTheInfrastructureConfiguration() {
-        noClasses().that().resideOutsideOfPackage("dev.paymon.processor.config..")
-                .should().dependOnClassesThat().resideInAPackage("dev.paymon.processor.config..")
+    void configHoldsOnlyWiring() {
+        classes().that().resideInAPackage(CONFIG).and().areTopLevelClasses()
+                .should().beAnnotatedWith(Configuration.class)
+                .check(PROCESSOR);
+    }
+
+    @Test
+    void nothingDependsOnTheWiring() {
+        noClasses().that().resideOutsideOfPackage(CONFIG)
+                .should().dependOnClassesThat().resideInAPackage(CONFIG)
                 .check(PROCESSOR);
     }
 

@@ -143,7 +143,7 @@ class ProcessorApplicationIT {
                 .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                         RecoveringDeserializationExceptionHandler.class.getName())
                 .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
-                        "dev.paymon.processor.config.BoundedRocksDbMemory")
+                        "dev.paymon.processor.rocksdb.BoundedRocksDbMemory")
                 .containsEntry("paymon.rocksdb.memory.bytes", Long.toString(128L * 1024 * 1024));
         assertThat(factory.getStreamsUncaughtExceptionHandler().handle(new IllegalStateException("bug")))
                 .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);

@@ -1,6 +1,5 @@
 package dev.paymon.publisher;
 
-import dev.paymon.publisher.config.PublisherProperties;
 import dev.paymon.publisher.web.RequestJson;
 import dev.paymon.publisher.config.SecurityConfiguration;
 import dev.paymon.support.web.JsonLimits;

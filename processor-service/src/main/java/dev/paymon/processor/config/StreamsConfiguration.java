@@ -1,5 +1,8 @@
 package dev.paymon.processor.config;
 
+import dev.paymon.processor.ProcessingGuarantee;
+import dev.paymon.processor.ProcessorProperties;
+import dev.paymon.processor.health.ReplaceFailedStreamThreads;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -30,7 +33,7 @@ class StreamsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(StreamsConfiguration.class);
 
     @Bean
-    StreamsBuilderFactoryBeanConfigurer processingGuarantee(GuaranteeProperties properties, MeterRegistry registry) {
+    StreamsBuilderFactoryBeanConfigurer processingGuarantee(ProcessorProperties properties, MeterRegistry registry) {
         ProcessingGuarantee guarantee = properties.processingGuarantee();
         return factory -> {
             Properties streams = factory.getStreamsConfiguration();
@@ -47,18 +50,6 @@ class StreamsConfiguration {
                         + " already stored (same paymentId, alertId, or account and window).",
                         StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee.streamsValue());
             }
-        };
-    }
-
-    /** Every RocksDB store of the process shares one bounded cache, memtables included ({@link BoundedRocksDbMemory}). */
-    @Bean
-    StreamsBuilderFactoryBeanConfigurer boundedRocksDbMemory(RocksDbProperties rocksDb) {
-        return factory -> {
-            Properties streams = factory.getStreamsConfiguration();
-            streams.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
-            streams.put(BoundedRocksDbMemory.MEMORY, Long.toString(rocksDb.memory().toBytes()));
-            streams.put(BoundedRocksDbMemory.WRITE_BUFFER_SHARE, Double.toString(rocksDb.writeBufferShare()));
-            factory.setStreamsConfiguration(streams);
         };
     }
 

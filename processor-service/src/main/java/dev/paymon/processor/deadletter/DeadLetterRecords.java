@@ -10,12 +10,12 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Turns a {@link Rejected} record into a dead-letter record: the original key and bytes, the
+ * Turns a {@link RejectedRecord} record into a dead-letter record: the original key and bytes, the
  * original headers, plus the {@link DeadLetter} headers naming the reason and the source topic,
  * partition and offset of the input record being processed. Runs inside the topology, so with
  * exactly-once the dead-letter record commits in the same transaction as the input offset.
  */
-public final class DeadLetterRecords<K> implements FixedKeyProcessor<K, Rejected, byte[]> {
+public final class DeadLetterRecords<K> implements FixedKeyProcessor<K, RejectedRecord, byte[]> {
 
     private final Consumer<DeadLetter> listener;
     private FixedKeyProcessorContext<K, byte[]> context;
@@ -31,8 +31,8 @@ public final class DeadLetterRecords<K> implements FixedKeyProcessor<K, Rejected
     }
 
     @Override
-    public void process(FixedKeyRecord<K, Rejected> record) {
-        Rejection rejection = record.value().rejection();
+    public void process(FixedKeyRecord<K, RejectedRecord> record) {
+        DeadLetterCause rejection = record.value().rejection();
         // Empty only for records forwarded by a punctuator, which no rejection comes from today.
         RecordMetadata source = context.recordMetadata().orElse(null);
         DeadLetter deadLetter = new DeadLetter(rejection.reason(), rejection.stage(), rejection.detail(),

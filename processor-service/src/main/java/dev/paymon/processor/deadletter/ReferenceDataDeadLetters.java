@@ -42,9 +42,9 @@ public final class ReferenceDataDeadLetters {
     }
 
     static DeadLetter deadLetter(ConsumerRecord<?, ?> record, Exception exception) {
-        Rejection rejection = exception instanceof RuntimeException failure
-                ? Rejection.ofUnreadable(failure)
-                : Rejection.ofUnreadable(new IllegalStateException(exception));
+        DeadLetterCause rejection = exception instanceof RuntimeException failure
+                ? DeadLetterCause.ofUnreadable(failure)
+                : DeadLetterCause.ofUnreadable(new IllegalStateException(exception));
         return new DeadLetter(rejection.reason(), rejection.stage(), rejection.detail(),
                 record.topic(), record.partition(), record.offset());
     }

@@ -3,8 +3,8 @@ package dev.paymon.processor.monitoring;
 import dev.paymon.events.AccountActivity;
 import dev.paymon.events.DeadLetterReason;
 import dev.paymon.events.PaymentEnriched;
-import dev.paymon.processor.deadletter.Rejected;
-import dev.paymon.processor.deadletter.Rejection;
+import dev.paymon.processor.deadletter.RejectedRecord;
+import dev.paymon.processor.deadletter.DeadLetterCause;
 import dev.paymon.processor.rules.Finding;
 import dev.paymon.processor.rules.FraudRules;
 import java.util.ArrayList;
@@ -163,6 +163,6 @@ final class AccountMonitor implements Processor<String, AccountPayment, String, 
     }
 
     private static Outcome rejected(AccountPayment payment, DeadLetterReason reason, String stage, String detail) {
-        return new Outcome.DeadLettered(new Rejected(payment.original(), new Rejection(reason, stage, detail)));
+        return new Outcome.DeadLettered(new RejectedRecord(payment.original(), new DeadLetterCause(reason, stage, detail)));
     }
 }

@@ -3,7 +3,7 @@ package dev.paymon.processor.monitoring;
 import dev.paymon.events.AccountActivity;
 import dev.paymon.events.AlertRaised;
 import dev.paymon.events.PaymentEnriched;
-import dev.paymon.processor.deadletter.Rejected;
+import dev.paymon.processor.deadletter.RejectedRecord;
 
 /** What the {@link AccountMonitor} emits; the topology splits them by type into the output topics. */
 public sealed interface Outcome {
@@ -21,6 +21,6 @@ public sealed interface Outcome {
     }
 
     /** The payment is rejected (late, or an unexpected failure): to {@code payments.dlq.v1}. */
-    record DeadLettered(Rejected rejected) implements Outcome {
+    record DeadLettered(RejectedRecord rejected) implements Outcome {
     }
 }

@@ -1,20 +1,20 @@
 package dev.paymon.processor.payments;
 
-import dev.paymon.processor.deadletter.Rejected;
-import dev.paymon.processor.deadletter.Rejection;
+import dev.paymon.processor.deadletter.RejectedRecord;
+import dev.paymon.processor.deadletter.DeadLetterCause;
 
 /**
  * The outcome of one step for one input record: a value, or the reason it was rejected. Carries
  * the original bytes along, so a rejection at any step can dead-letter the record exactly as it was
  * read. Lives only between operators of the topology, never in a topic or a store.
  */
-record Attempt<T>(byte[] original, T value, Rejection rejection) {
+record Attempt<T>(byte[] original, T value, DeadLetterCause rejection) {
 
     static <T> Attempt<T> accepted(byte[] original, T value) {
         return new Attempt<>(original, value, null);
     }
 
-    static <T> Attempt<T> rejected(byte[] original, Rejection rejection) {
+    static <T> Attempt<T> rejected(byte[] original, DeadLetterCause rejection) {
         return new Attempt<>(original, null, rejection);
     }
 
@@ -22,7 +22,7 @@ record Attempt<T>(byte[] original, T value, Rejection rejection) {
         return rejection != null;
     }
 
-    Rejected toRejected() {
-        return new Rejected(original, rejection);
+    RejectedRecord toRejected() {
+        return new RejectedRecord(original, rejection);
     }
 }

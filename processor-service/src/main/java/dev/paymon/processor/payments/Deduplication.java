@@ -2,7 +2,7 @@ package dev.paymon.processor.payments;
 
 import dev.paymon.events.DeadLetterReason;
 import dev.paymon.events.PaymentFingerprint;
-import dev.paymon.processor.deadletter.Rejection;
+import dev.paymon.processor.deadletter.DeadLetterCause;
 import dev.paymon.processor.monitoring.AccountPayment;
 import java.time.Duration;
 import java.util.Set;
@@ -85,7 +85,7 @@ final class Deduplication implements FixedKeyProcessorSupplier<String, Attempt<A
             } else if (earlier.isSamePaymentAs(fingerprint)) {
                 onDuplicate.run();
             } else {
-                context.forward(record.withValue(Attempt.rejected(record.value().original(), new Rejection(
+                context.forward(record.withValue(Attempt.rejected(record.value().original(), new DeadLetterCause(
                         DeadLetterReason.PAYMENT_ID_CONFLICT, STAGE, "paymentId " + paymentId + " is taken by a "
                         + "different payment (input offset " + earlier.offset() + " of this partition)"))));
             }

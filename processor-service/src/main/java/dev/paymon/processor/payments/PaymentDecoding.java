@@ -6,7 +6,7 @@ import dev.paymon.events.EventJson;
 import dev.paymon.events.EventTypes;
 import dev.paymon.events.HeaderNames;
 import dev.paymon.events.PaymentInitiated;
-import dev.paymon.processor.deadletter.Rejection;
+import dev.paymon.processor.deadletter.DeadLetterCause;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -51,7 +51,7 @@ final class PaymentDecoding implements FixedKeyProcessorSupplier<String, byte[],
     Attempt<PaymentInitiated> decode(Headers headers, byte[] value) {
         String type = CloudEvents.text(headers, HeaderNames.CE_TYPE);
         if (type != null && !type.equals(EventTypes.PAYMENT_INITIATED.type())) {
-            return Attempt.rejected(value, new Rejection(DeadLetterReason.UNDECODABLE, Rejection.DECODE,
+            return Attempt.rejected(value, new DeadLetterCause(DeadLetterReason.UNDECODABLE, DeadLetterCause.DECODE,
                     "expected " + HeaderNames.CE_TYPE + " " + EventTypes.PAYMENT_INITIATED.type() + ", was " + type));
         }
         PaymentInitiated payment;
@@ -60,13 +60,13 @@ final class PaymentDecoding implements FixedKeyProcessorSupplier<String, byte[],
         } catch (RuntimeException unreadable) {
             EventTime time = EventTime.of(value);
             // Only a missing time is reported here; a time too far ahead loses to the other fields' problems.
-            return Attempt.rejected(value, time.isMissing() ? missingEventTime(time) : Rejection.ofUnreadable(unreadable));
+            return Attempt.rejected(value, time.isMissing() ? missingEventTime(time) : DeadLetterCause.ofUnreadable(unreadable));
         }
         EventTime time = limit.check(EventTime.of(payment.occurredAt()));
         return time.valid() ? Attempt.accepted(value, payment) : Attempt.rejected(value, missingEventTime(time));
     }
 
-    private static Rejection missingEventTime(EventTime time) {
-        return new Rejection(DeadLetterReason.MISSING_EVENT_TIME, Rejection.VALIDATE, time.problem());
+    private static DeadLetterCause missingEventTime(EventTime time) {
+        return new DeadLetterCause(DeadLetterReason.MISSING_EVENT_TIME, DeadLetterCause.VALIDATE, time.problem());
     }
 }

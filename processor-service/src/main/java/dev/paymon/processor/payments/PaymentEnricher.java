@@ -4,7 +4,7 @@ import dev.paymon.events.AccountProfileUpdated;
 import dev.paymon.events.DeadLetterReason;
 import dev.paymon.events.FxRateUpdated;
 import dev.paymon.events.PaymentInitiated;
-import dev.paymon.processor.deadletter.Rejection;
+import dev.paymon.processor.deadletter.DeadLetterCause;
 import dev.paymon.processor.monitoring.AccountPayment;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -53,10 +53,10 @@ final class PaymentEnricher implements FixedKeyProcessor<String, Attempt<Payment
             result = enrichment.enrich(payment, rate, profile)
                     .map(enriched -> Attempt.accepted(original, new AccountPayment(original, enriched,
                             profile == null ? null : enrichment.dailyLimitInBase(profile, this::rateOf))))
-                    .orElseGet(() -> Attempt.rejected(original, new Rejection(
+                    .orElseGet(() -> Attempt.rejected(original, new DeadLetterCause(
                             DeadLetterReason.UNKNOWN_FX_RATE, STAGE, enrichment.unknownRate(payment))));
         } catch (RuntimeException failure) {
-            result = Attempt.rejected(original, new Rejection(DeadLetterReason.PROCESSING_ERROR, STAGE, failure.toString()));
+            result = Attempt.rejected(original, new DeadLetterCause(DeadLetterReason.PROCESSING_ERROR, STAGE, failure.toString()));
         }
         context.forward(record.withValue(result));
     }

@@ -1,10 +1,11 @@
 package dev.paymon.processor.payments;
 
+import dev.paymon.processor.ProcessorProperties;
 import dev.paymon.processor.deadletter.DeadLetterMetrics;
 import dev.paymon.processor.monitoring.AccountMonitoring;
+import dev.paymon.processor.monitoring.InputProgress;
 import dev.paymon.processor.monitoring.MonitoringMetrics;
 import dev.paymon.processor.monitoring.WindowProperties;
-import dev.paymon.processor.monitoring.InputProgress;
 import dev.paymon.processor.rules.RuleProperties;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;

@@ -1,7 +1,7 @@
 package dev.paymon.publisher.admission;
 
 import dev.paymon.publisher.web.FilterOrder;
-import dev.paymon.publisher.config.PublisherProperties;
+import dev.paymon.publisher.PublisherProperties;
 import dev.paymon.publisher.web.RejectionReason;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

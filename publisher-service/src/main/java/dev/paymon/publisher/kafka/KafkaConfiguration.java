@@ -3,7 +3,7 @@ package dev.paymon.publisher.kafka;
 import dev.paymon.events.Event;
 import dev.paymon.events.Topic;
 import dev.paymon.events.Topics;
-import dev.paymon.publisher.config.PublisherProperties;
+import dev.paymon.publisher.PublisherProperties;
 import dev.paymon.support.health.KafkaHealthIndicator;
 import dev.paymon.support.health.KafkaHealthProperties;
 import dev.paymon.support.kafka.TopicCreator;

@@ -4,7 +4,7 @@ import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
 import dev.paymon.events.Event;
 import dev.paymon.events.Topic;
-import dev.paymon.publisher.config.PublisherProperties;
+import dev.paymon.publisher.PublisherProperties;
 import dev.paymon.support.health.KafkaHealthIndicator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

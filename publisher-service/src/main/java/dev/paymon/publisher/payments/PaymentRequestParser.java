@@ -4,7 +4,7 @@ import dev.paymon.events.Channel;
 import dev.paymon.events.PaymentInitiated;
 import dev.paymon.publisher.web.InvalidRequestException;
 import dev.paymon.publisher.web.JsonFields;
-import dev.paymon.publisher.config.PublisherProperties;
+import dev.paymon.publisher.PublisherProperties;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import dev.paymon.events.FxRateUpdated;
 import dev.paymon.events.RiskTier;
 import dev.paymon.publisher.web.InvalidRequestException;
 import dev.paymon.publisher.web.JsonFields;
-import dev.paymon.publisher.config.PublisherProperties;
+import dev.paymon.publisher.PublisherProperties;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;

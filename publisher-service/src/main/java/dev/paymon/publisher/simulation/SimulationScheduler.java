@@ -1,7 +1,7 @@
 package dev.paymon.publisher.simulation;
 
 import dev.paymon.publisher.kafka.EventPublisher;
-import dev.paymon.publisher.config.PublisherProperties;
+import dev.paymon.publisher.PublisherProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

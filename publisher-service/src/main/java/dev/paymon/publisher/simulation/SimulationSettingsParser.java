@@ -3,7 +3,7 @@ package dev.paymon.publisher.simulation;
 import dev.paymon.events.FieldViolation;
 import dev.paymon.publisher.web.InvalidRequestException;
 import dev.paymon.publisher.web.JsonFields;
-import dev.paymon.publisher.config.PublisherProperties;
+import dev.paymon.publisher.PublisherProperties;
 import dev.paymon.publisher.simulation.SimulationSettings.FraudShare;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

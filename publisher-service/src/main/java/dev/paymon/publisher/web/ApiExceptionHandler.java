@@ -1,7 +1,7 @@
 package dev.paymon.publisher.web;
 
 import dev.paymon.events.FieldViolation;
-import dev.paymon.publisher.config.PublisherProperties;
+import dev.paymon.publisher.PublisherProperties;
 import dev.paymon.publisher.kafka.KafkaUnavailableException;
 import dev.paymon.support.web.ProblemTypes;
 import dev.paymon.support.web.TypedProblemExceptionHandler;

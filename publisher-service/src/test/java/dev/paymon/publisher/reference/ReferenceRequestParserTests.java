@@ -9,7 +9,7 @@ import dev.paymon.events.FieldViolation;
 import dev.paymon.events.FxRateUpdated;
 import dev.paymon.events.RiskTier;
 import dev.paymon.publisher.web.InvalidRequestException;
-import dev.paymon.publisher.config.PublisherProperties;
+import dev.paymon.publisher.PublisherProperties;
 import dev.paymon.publisher.web.RequestJson;
 import dev.paymon.support.web.JsonLimits;
 import java.math.BigDecimal;

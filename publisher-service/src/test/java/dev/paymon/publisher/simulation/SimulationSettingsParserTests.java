@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.paymon.events.EventJson;
 import dev.paymon.events.FieldViolation;
 import dev.paymon.publisher.web.InvalidRequestException;
-import dev.paymon.publisher.config.PublisherProperties;
+import dev.paymon.publisher.PublisherProperties;
 import dev.paymon.publisher.simulation.SimulationSettings.FraudShare;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.paymon.publisher.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paymon.publisher.config.PublisherProperties;
+import dev.paymon.publisher.PublisherProperties;
 import jakarta.servlet.ServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.paymon.processor.config;
+package dev.paymon.processor.rocksdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,4 @@
-package dev.paymon.publisher.config;
+package dev.paymon.publisher;
 
 import java.time.Duration;
 import java.util.Currency;

@@ -1,4 +1,4 @@
-package dev.paymon.processor.config;
+package dev.paymon.processor;
 
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;

@@ -1,4 +1,4 @@
-package dev.paymon.processor.config;
+package dev.paymon.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -68,6 +68,6 @@ class ProcessingGuaranteeTests {
 
     private static ProcessingGuarantee bind(Map<String, String> properties) {
         return new Binder(new MapConfigurationPropertySource(properties))
-                .bindOrCreate("paymon.processor", GuaranteeProperties.class).processingGuarantee();
+                .bindOrCreate("paymon.processor", ProcessorProperties.class).processingGuarantee();
     }
 }

@@ -1,4 +1,4 @@
-package dev.paymon.processor.config;
+package dev.paymon.processor.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

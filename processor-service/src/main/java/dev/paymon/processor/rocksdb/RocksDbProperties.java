@@ -1,4 +1,4 @@
-package dev.paymon.processor.config;
+package dev.paymon.processor.rocksdb;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

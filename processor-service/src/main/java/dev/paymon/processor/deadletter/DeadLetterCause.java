@@ -10,7 +10,7 @@ import dev.paymon.events.InvalidEventException;
  *
  * @param stage the processing step that rejected it: {@code decode}, {@code validate}, {@code enrich}...
  */
-public record Rejection(DeadLetterReason reason, String stage, String detail) {
+public record DeadLetterCause(DeadLetterReason reason, String stage, String detail) {
 
     public static final String DECODE = "decode";
     public static final String VALIDATE = "validate";
@@ -19,15 +19,15 @@ public record Rejection(DeadLetterReason reason, String stage, String detail) {
      * Classifies a failure to read an event: undecodable bytes, invalid fields, or (anything else)
      * an unexpected error while decoding.
      */
-    public static Rejection ofUnreadable(RuntimeException failure) {
+    public static DeadLetterCause ofUnreadable(RuntimeException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidEventException invalid) {
-                return new Rejection(DeadLetterReason.INVALID_EVENT, VALIDATE, invalid.getMessage());
+                return new DeadLetterCause(DeadLetterReason.INVALID_EVENT, VALIDATE, invalid.getMessage());
             }
             if (cause instanceof EventDecodingException undecodable) {
-                return new Rejection(DeadLetterReason.UNDECODABLE, DECODE, undecodable.getMessage());
+                return new DeadLetterCause(DeadLetterReason.UNDECODABLE, DECODE, undecodable.getMessage());
             }
         }
-        return new Rejection(DeadLetterReason.PROCESSING_ERROR, DECODE, failure.toString());
+        return new DeadLetterCause(DeadLetterReason.PROCESSING_ERROR, DECODE, failure.toString());
     }
 }

@@ -1,4 +1,4 @@
-package dev.paymon.processor.config;
+package dev.paymon.processor.rocksdb;
 
 import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;

@@ -10,33 +10,33 @@ import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
-class RejectionTests {
+class DeadLetterCauseTests {
 
     @Test
     void classifiesUndecodableBytes() {
-        assertThat(Rejection.ofUnreadable(new EventDecodingException("not JSON: x")))
-                .isEqualTo(new Rejection(DeadLetterReason.UNDECODABLE, "decode", "not JSON: x"));
+        assertThat(DeadLetterCause.ofUnreadable(new EventDecodingException("not JSON: x")))
+                .isEqualTo(new DeadLetterCause(DeadLetterReason.UNDECODABLE, "decode", "not JSON: x"));
     }
 
     @Test
     void classifiesInvalidFields() {
         InvalidEventException invalid = new InvalidEventException(List.of(new FieldViolation("amount", "must be > 0")));
 
-        assertThat(Rejection.ofUnreadable(invalid))
-                .isEqualTo(new Rejection(DeadLetterReason.INVALID_EVENT, "validate", "amount: must be > 0"));
+        assertThat(DeadLetterCause.ofUnreadable(invalid))
+                .isEqualTo(new DeadLetterCause(DeadLetterReason.INVALID_EVENT, "validate", "amount: must be > 0"));
     }
 
     @Test
     void findsTheCauseInsideAWrappingException() {
         SerializationException wrapped = new SerializationException("wrapped", new EventDecodingException("bad"));
 
-        assertThat(Rejection.ofUnreadable(wrapped))
-                .isEqualTo(new Rejection(DeadLetterReason.UNDECODABLE, "decode", "bad"));
+        assertThat(DeadLetterCause.ofUnreadable(wrapped))
+                .isEqualTo(new DeadLetterCause(DeadLetterReason.UNDECODABLE, "decode", "bad"));
     }
 
     @Test
     void classifiesAnythingElseAsProcessingError() {
-        assertThat(Rejection.ofUnreadable(new IllegalStateException("boom")))
-                .isEqualTo(new Rejection(DeadLetterReason.PROCESSING_ERROR, "decode", "java.lang.IllegalStateException: boom"));
+        assertThat(DeadLetterCause.ofUnreadable(new IllegalStateException("boom")))
+                .isEqualTo(new DeadLetterCause(DeadLetterReason.PROCESSING_ERROR, "decode", "java.lang.IllegalStateException: boom"));
     }
 }

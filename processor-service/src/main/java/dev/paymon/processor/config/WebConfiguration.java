@@ -10,5 +10,5 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(ServiceWebConfiguration.class)
-class WebConfig {
+class WebConfiguration {
 }

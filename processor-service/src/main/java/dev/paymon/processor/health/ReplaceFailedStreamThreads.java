@@ -1,4 +1,4 @@
-package dev.paymon.processor.config;
+package dev.paymon.processor.health;
 
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
@@ -11,7 +11,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
  * and health turns DOWN. We answer that directly: Kafka Streams 4.1 would also shut down when asked
  * to replace it, but then fails with a {@code ClassCastException} on the way.
  */
-final class ReplaceFailedStreamThreads implements StreamsUncaughtExceptionHandler {
+public final class ReplaceFailedStreamThreads implements StreamsUncaughtExceptionHandler {
 
     /** Kafka Streams names its global thread {@code <client id>-GlobalStreamThread}. */
     private static final String GLOBAL_THREAD_SUFFIX = "-GlobalStreamThread";
