@@ -9,7 +9,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
-/** Topic names are the contract of ARCHITECTURE.md; topics are created compacted or replicated as it says. */
+/** Topic names are the contract of docs/architecture.md; topics are created compacted or replicated as it says. */
 class TopicsTests {
 
     @Test

@@ -29,7 +29,7 @@ class KafkaAccessTests {
 
     private static final KafkaAccess ACCESS = KafkaAccess.load();
 
-    /** The "written by" column of the topic table in ARCHITECTURE.md and the README. */
+    /** The "written by" column of the topic table in docs/architecture.md. */
     private static final Map<Topic<?>, String> WRITERS = Map.of(
             Topics.PAYMENTS_INITIATED, "publisher",
             Topics.ACCOUNTS_REFERENCE, "publisher",
