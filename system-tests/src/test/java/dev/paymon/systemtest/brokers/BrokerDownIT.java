@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.paymon.launcher.LocalStack;
 import dev.paymon.systemtest.Http;
 import dev.paymon.systemtest.SystemStack;
+import dev.paymon.systemtest.reliability.ReliabilityRow;
 import dev.paymon.testing.TestPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,8 +85,9 @@ class BrokerDownIT {
 
         AcknowledgedPayments.Outcome outcome = payments.awaitSettled(stack.kafka().bootstrapServers(), database,
                 Duration.ofMinutes(3));
-        FaultRow row = outcome.row("single broker stopped, then restarted", Duration.ofNanos(System.nanoTime() - started));
-        row.write("single-broker-down");
+        ReliabilityRow row = outcome.row("single broker stopped (503s, never a 2xx), restarted", "BrokerDownIT",
+                Duration.ofNanos(System.nanoTime() - started));
+        row.write("21-single-broker-down", List.of());
         System.out.printf("broker down: %s; publisher took payments again %d ms after the broker's restart began%n",
                 row.markdown(), recovery.toMillis());
 

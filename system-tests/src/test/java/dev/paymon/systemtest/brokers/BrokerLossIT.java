@@ -8,6 +8,7 @@ import dev.paymon.launcher.KafkaNodes;
 import dev.paymon.launcher.LocalStack;
 import dev.paymon.systemtest.FreePorts;
 import dev.paymon.systemtest.SystemStack;
+import dev.paymon.systemtest.reliability.ReliabilityRow;
 import dev.paymon.testing.TestPostgres;
 import java.time.Duration;
 import java.util.List;
@@ -88,9 +89,9 @@ class BrokerLossIT {
         }
 
         AcknowledgedPayments.Outcome outcome = payments.awaitSettled(bootstrap, database, Duration.ofMinutes(3));
-        FaultRow row = outcome.row("`kill -9` of the input partitions' leader (1 of 3 brokers), restarted",
-                Duration.ofNanos(System.nanoTime() - started));
-        row.write("broker-leader-killed");
+        ReliabilityRow row = outcome.row("kill -9 of the input partitions' leader (1 of 3 brokers), restarted",
+                "BrokerLossIT", Duration.ofNanos(System.nanoTime() - started));
+        row.write("20-broker-leader-killed", List.of());
         System.out.printf("broker loss: %s%n", row.markdown());
 
         assertThat(load.unexpectedAnswers()).isEmpty();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.paymon.events.Topics;
 import dev.paymon.systemtest.Http;
 import dev.paymon.systemtest.KafkaClients;
+import dev.paymon.systemtest.reliability.ReliabilityRow;
 import dev.paymon.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -117,5 +118,11 @@ record DeliveryCheck(int acknowledged, int delivered, int late, int inDlq, int d
                 return counts;
             }
         }
+    }
+
+    /** The row of the reliability table; clients here do not retry, and the services' counters are not compared. */
+    ReliabilityRow row(String fault, int sent, long startedNanos) {
+        return new ReliabilityRow(fault, "PublisherOverloadIT", sent, acknowledged, delivered, late, inDlq, duplicates,
+                lost, null, "not compared", Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.paymon.launcher.LocalStack;
 import dev.paymon.launcher.StackSettings;
 import dev.paymon.systemtest.SystemStack;
+import dev.paymon.systemtest.reliability.ReliabilityRow;
 import dev.paymon.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,6 +83,7 @@ class PublisherOverloadIT {
     @Order(1)
     void aboveCapacityItShedsWithProblemsKeepsItsHeapBoundedRecoversAndLosesNothingAcknowledged()
             throws IOException, SQLException {
+        long started = System.nanoTime();
         String run = "ovl-" + UUID.randomUUID().toString().substring(0, 8);
         List<LoadRun> phases = new ArrayList<>();
         long maxHeap;
@@ -115,7 +117,7 @@ class PublisherOverloadIT {
             assertThat(Files.readString(stack.publisher().process().log())).doesNotContain("OutOfMemoryError");
             assertThat(after.p99Millis()).as("p99 at %s/s after the overload (before: %.1f ms)", LOW_RATE,
                     before.p99Millis()).isLessThanOrEqualTo(bound);
-            ReliabilityRow.writeReport("overload-figures.md", figures(before, capacity, overload, after, windows,
+            ReliabilityRow.writeFile("overload-figures.md", figures(before, capacity, overload, after, windows,
                     maxHeap));
         }
 
@@ -124,7 +126,8 @@ class PublisherOverloadIT {
         DeliveryCheck delivery = DeliveryCheck.of(stack.broker().bootstrapServers(), database, run, acknowledged,
                 PIPELINE);
         int sent = phases.stream().mapToInt(LoadRun::sent).sum();
-        ReliabilityRow.of("Publisher above capacity (open loop at 3x, 15 s)", sent, delivery).write("overload");
+        delivery.row("publisher above capacity (open loop at 3×, 15 s; the rest shed with 503)", sent, started)
+                .write("40-publisher-overload", List.of());
         System.out.println(delivery);
         assertThat(delivery.lost()).as("acknowledged but lost").isZero();
         assertThat(delivery.duplicates()).isZero();
@@ -136,6 +139,7 @@ class PublisherOverloadIT {
     @Test
     @Order(2)
     void sigtermUnderLoadAnswersEveryRequestCleanlyAndLosesNothingAcknowledged() throws IOException, SQLException {
+        long started = System.nanoTime();
         String run = "term-" + UUID.randomUUID().toString().substring(0, 8);
         LoadRun traffic;
         long sigtermAt;
@@ -161,10 +165,11 @@ class PublisherOverloadIT {
                 .filter(o -> o.failure() != null && !o.failure().startsWith("ConnectException")).toList();
         DeliveryCheck delivery = DeliveryCheck.of(stack.broker().bootstrapServers(), database, run,
                 traffic.acknowledgedIds(), PIPELINE);
-        ReliabilityRow.of("Publisher SIGTERM under load", traffic.sent(), delivery).write("publisher-sigterm");
+        delivery.row("SIGTERM of the publisher under load", traffic.sent(), started)
+                .write("41-publisher-sigterm", List.of());
         String figures = "%s%nexit code %d; in flight at SIGTERM: %d %s; problems %s; without an answer on an open "
                 + "connection: %d; %s%n";
-        ReliabilityRow.writeReport("publisher-sigterm-figures.md", figures.formatted(traffic.summary(), exitCode,
+        ReliabilityRow.writeFile("publisher-sigterm-figures.md", figures.formatted(traffic.summary(), exitCode,
                 inFlightAtSigterm.size(), new LoadRun("in flight", Double.NaN, 1, inFlightAtSigterm).byStatus(),
                 traffic.problems(), unanswered.size(), delivery));
 

@@ -1,10 +1,7 @@
 package dev.paymon.systemtest.reliability;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,30 +25,27 @@ record FaultReport(String fault, int sent, int acknowledged, int delivered, int 
                    int duplicates, int lost, int retries, String counters, Duration duration, List<String> problems,
                    List<String> notes) {
 
-    /** Where the fault tests write their rows, one file each, for {@link ReliabilityReport}. */
-    static final Path DIRECTORY = Path.of("target", "reliability");
     static final String HEADER = ReliabilityReport.HEADER;
 
     String row() {
-        return "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %s | %d s |".formatted(fault, sent, acknowledged,
-                delivered, late, deadLettered, duplicates, lost, retries, counters, duration.toSeconds());
+        return tableRow().markdown();
+    }
+
+    ReliabilityRow tableRow() {
+        return new ReliabilityRow(fault, ProcessFaultsIT.class.getSimpleName(), sent, acknowledged, delivered, late,
+                deadLettered, duplicates, lost, retries, counters, duration);
     }
 
     boolean clean() {
         return problems.isEmpty();
     }
 
-    /** Writes the row to {@code <directory>/<file>.md}, the problems and notes after it as lists. */
-    void write(Path directory, String file) {
-        StringBuilder text = new StringBuilder(row()).append('\n');
-        problems.forEach(problem -> text.append("- problem: ").append(problem).append('\n'));
-        notes.forEach(note -> text.append("- note: ").append(note).append('\n'));
-        try {
-            Files.createDirectories(directory);
-            Files.writeString(directory.resolve(file + ".md"), text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Writes the row to {@code system-tests/target/reliability/<file>.md}, the problems and notes after it as lists. */
+    void write(String file) {
+        List<String> details = new ArrayList<>();
+        problems.forEach(problem -> details.add("- problem: " + problem));
+        notes.forEach(note -> details.add("- note: " + note));
+        tableRow().write(file, details);
     }
 
     /** The whole report, to fail a test with. */

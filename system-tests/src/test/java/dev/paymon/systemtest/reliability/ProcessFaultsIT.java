@@ -307,7 +307,7 @@ class ProcessFaultsIT {
                         "burst at 3x the pipeline's rate for 3 min (%.0f/s offered, %.0f/s processed)",
                         outcome.offeredRate(), outcome.processedRate()), outcome.result(), begin, faults.running(), began,
                 notes, Duration.ofMinutes(10));
-        report.write(SystemStackPaths.reliability(), "12-burst-3x-3-min");
+        report.write("12-burst-3x-3-min");
         System.out.println(report.describe());
         assertThat(report.problems()).as(report.describe()).isEmpty();
         assertThat(report.late()).as("late payments of the burst").isZero();
@@ -354,7 +354,7 @@ class ProcessFaultsIT {
             workload.stop();
         }
         FaultReport report = checker.check(fault, result, begin, faults.running(), began, notes, caughtUp);
-        report.write(SystemStackPaths.reliability(), file);
+        report.write(file);
         System.out.println(report.describe());
         assertThat(report.problems()).as(report.describe()).isEmpty();
         return report;

@@ -10,6 +10,6 @@ final class SystemStackPaths {
     }
 
     static Path reliability() {
-        return SystemStack.root().resolve("system-tests").resolve(FaultReport.DIRECTORY);
+        return SystemStack.root().resolve("system-tests").resolve("target").resolve("reliability");
     }
 }
