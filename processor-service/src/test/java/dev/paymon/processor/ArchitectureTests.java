@@ -29,7 +29,7 @@ class ArchitectureTests {
 
     @Test
     void configHoldsOnlyWiring() {
-        classes().that().resideInAPackage(CONFIG).and().areTopLevelClasses()
+        classes().that().resideInAPackage(CONFIG).and().areTopLevelClasses().and().doNotHaveSimpleName("package-info")
                 .should().beAnnotatedWith(Configuration.class)
                 .check(PROCESSOR);
     }

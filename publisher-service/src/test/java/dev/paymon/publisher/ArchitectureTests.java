@@ -40,7 +40,7 @@ class ArchitectureTests {
 
     @Test
     void configHoldsOnlyWiring() {
-        classes().that().resideInAPackage(CONFIG).and().areTopLevelClasses()
+        classes().that().resideInAPackage(CONFIG).and().areTopLevelClasses().and().doNotHaveSimpleName("package-info")
                 .should().beAnnotatedWith(Configuration.class)
                 .check(CLASSES);
     }

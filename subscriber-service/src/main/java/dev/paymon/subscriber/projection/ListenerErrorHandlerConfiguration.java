@@ -2,7 +2,6 @@ package dev.paymon.subscriber.projection;
 
 import dev.paymon.events.EventDecodingException;
 import dev.paymon.events.InvalidEventException;
-import dev.paymon.subscriber.projection.deadletter.DeadLetterPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,7 +14,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
  * What happens to a record a listener cannot handle. Undecodable, invalid and refused records go to
- * {@code subscriber.dlq.v1} at once through {@link DeadLetterPublisher}, so they never block their partition.
+ * {@code subscriber.dlq.v1} at once through {@link DeadLetterSink}, so they never block their partition.
  * Failures that are the database's fault are retried with back-off until the database answers again; other
  * failures are retried a few times, then dead-lettered as {@code PROCESSING_ERROR}.
  *
@@ -36,15 +35,16 @@ class ListenerErrorHandlerConfiguration {
      * database answers, with {@code projections} health DOWN meanwhile, never dead-lettered.
      */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(DeadLetterPublisher deadLetters, Projector projector, RetryProperties retry,
-                                          ProjectionsHealthIndicator health, MeterRegistry meters) {
+    DefaultErrorHandler kafkaErrorHandler(DeadLetterSink deadLetters, DeadLetteredOffsets deadLettered,
+                                          RetryProperties retry, ProjectionsHealthIndicator health,
+                                          MeterRegistry meters) {
         ConsumerAwareRecordRecoverer recoverer = (record, consumer, failure) -> {
             // Below stream_from the record was handled before a rebuild by a release that kept no record of its
             // dead letters: dead-lettered then already.
-            if (!projector.handledBeforeRebuild(record, consumer)) {
+            if (!deadLettered.handledBeforeRebuild(record, consumer)) {
                 deadLetters.publish(record, failure);
             }
-            projector.passDeadLettered(record, consumer);
+            deadLettered.pass(record, consumer);
         };
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, retry.processing().backOff());
         // Retrying cannot fix a record that does not decode or validate.

@@ -2,7 +2,6 @@ package dev.paymon.subscriber.projection;
 
 import dev.paymon.events.EventDecodingException;
 import dev.paymon.subscriber.projection.ConsumerOffsetRepository.Position;
-import dev.paymon.subscriber.projection.deadletter.DeadLetterPublisher;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
@@ -12,32 +11,28 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.core.log.LogAccessor;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * One polled batch of a projected topic, applied to the database inside the caller's transaction:
- * each decoded value handed to the projection's {@code apply} function, records that did not decode
- * dead-lettered, and per partition the offset after the last handled record saved. Records below a
- * partition's stored offset were applied by an earlier transaction and are skipped.
- * {@link #applyAll()} does this for the whole batch with one {@link ValueStore#storeAll}; {@link #apply(int)}
- * value by value, reporting the record that failed.
+ * One polled batch of a projected topic, applied to the database inside the caller's transaction: each decoded value
+ * handed to the projection's {@code apply} function, records that did not decode dead-lettered, and per partition the
+ * offset after the last handled record saved. Records below a partition's stored offset were applied by an earlier
+ * transaction and are skipped. {@link #applyAll()} does this for the whole batch with one {@link ValueStore#storeAll};
+ * {@link #apply(int)} value by value, reporting the record that failed.
  *
  * <p>Values that were new to the projection are announced on the live stream unless their record lies below
  * the partition's {@code stream_from} (a rebuild's replay): the announcements are collected and handed to the
  * {@link StreamOutbox} once, at the end of the batch, inside the same transaction.
  *
- * <p>Both first lock the batch's partitions' stored positions and check that each is where this consumer left it
- * ({@link ConsumerPositions}); if one is not, they apply nothing and throw {@link Fenced}, and the caller seeks.
+ * <p>Both first lock and check the batch's stored positions ({@link StoredPositions}): if one moved, they apply
+ * nothing and throw {@link StoredPositions.Fenced}, and the caller seeks.
  *
  * <p>Each record is handled inside a Kafka listener observation that continues the trace of its
  * {@code traceparent} header (Spring Kafka observes whole batches of a batch listener only before calling it):
@@ -57,25 +52,6 @@ final class ProjectionBatch<T> {
      */
     record Applied<T>(int stored, int duplicates, List<ConsumerRecord<String, T>> live,
                       Map<TopicPartition, Long> saved) {
-    }
-
-    /**
-     * The stored positions of these partitions are not where this consumer left them (a rebuild rewound them, or
-     * another consumer moved them): nothing was applied. The value is the stored next offset to seek to, or
-     * {@link ConsumerPositions#UNKNOWN} when it could not be told; the transaction is rolled back.
-     */
-    static final class Fenced extends RuntimeException {
-
-        private final transient Map<TopicPartition, Long> stored;
-
-        Fenced(Map<TopicPartition, Long> stored) {
-            super("stored offsets moved: " + stored);
-            this.stored = Map.copyOf(stored);
-        }
-
-        Map<TopicPartition, Long> stored() {
-            return stored;
-        }
     }
 
     private enum Handled { STORED, DUPLICATE, DEAD_LETTERED }
@@ -104,10 +80,9 @@ final class ProjectionBatch<T> {
     private final List<ConsumerRecord<String, T>> records;
     private final ValueStore<T> apply;
     private final Function<T, StreamAnnouncement> announce;
-    private final ConsumerOffsetRepository offsets;
-    private final ConsumerPositions consumerPositions;
+    private final StoredPositions positions;
     private final StreamOutbox outbox;
-    private final DeadLetterPublisher deadLetters;
+    private final DeadLetterSink deadLetters;
     private final ObservationRegistry observations;
 
     /**
@@ -117,15 +92,14 @@ final class ProjectionBatch<T> {
      */
     ProjectionBatch(String group, String what, List<ConsumerRecord<String, T>> records, ValueStore<T> apply,
                     Function<T, StreamAnnouncement> announce, ConsumerOffsetRepository offsets,
-                    ConsumerPositions consumerPositions, StreamOutbox outbox, DeadLetterPublisher deadLetters,
+                    ConsumerPositions consumerPositions, StreamOutbox outbox, DeadLetterSink deadLetters,
                     ObservationRegistry observations) {
         this.group = group;
         this.what = what;
         this.records = records;
         this.apply = apply;
         this.announce = announce;
-        this.offsets = offsets;
-        this.consumerPositions = consumerPositions;
+        this.positions = new StoredPositions(group, offsets, consumerPositions);
         this.outbox = outbox;
         this.deadLetters = deadLetters;
         this.observations = observations;
@@ -137,7 +111,7 @@ final class ProjectionBatch<T> {
      * caller rolls back and applies the records one by one to find the one that failed.
      */
     Applied<T> applyAll() {
-        Map<TopicPartition, Position> positions = lockPositions();
+        Map<TopicPartition, Position> positions = this.positions.lock(records);
         Map<TopicPartition, Long> next = new HashMap<>();
         positions.forEach((partition, position) -> next.put(partition, position.nextOffset()));
         Map<TopicPartition, Long> advanced = new LinkedHashMap<>();
@@ -175,54 +149,11 @@ final class ProjectionBatch<T> {
                 }
             }
         }
-        save(advanced);
+        this.positions.save(advanced);
         if (!announcements.isEmpty()) {
             outbox.append(announcements);
         }
         return new Applied<>(storedCount, pending.size() - storedCount, live, advanced);
-    }
-
-    /**
-     * Locks the stored positions of the batch's partitions (absent ones: {@link Position#START}) and checks that each
-     * is where this consumer left it.
-     *
-     * @throws Fenced when one is not
-     */
-    private Map<TopicPartition, Position> lockPositions() {
-        Map<String, Set<Integer>> partitions = new TreeMap<>();
-        records.forEach(record -> partitions.computeIfAbsent(record.topic(), topic -> new TreeSet<>())
-                .add(record.partition()));
-        Map<TopicPartition, Position> positions = new HashMap<>();
-        Map<TopicPartition, Long> fenced = new HashMap<>();
-        partitions.forEach((topic, numbers) -> {
-            Map<Integer, Position> locked = offsets.lockPositions(group, topic, numbers);
-            for (int number : numbers) {
-                TopicPartition partition = new TopicPartition(topic, number);
-                Position position = locked.getOrDefault(number, Position.START);
-                positions.put(partition, position);
-                if (consumerPositions.expected(group, partition) != position.nextOffset()) {
-                    fenced.put(partition, position.nextOffset());
-                }
-            }
-        });
-        if (!fenced.isEmpty()) {
-            throw new Fenced(fenced);
-        }
-        return positions;
-    }
-
-    /** Saves the next offsets; a row another consumer inserted meanwhile (during a rebalance) fences this one. */
-    private void save(Map<TopicPartition, Long> advanced) {
-        if (advanced.isEmpty()) {
-            return;
-        }
-        try {
-            offsets.saveAll(group, advanced);
-        } catch (DuplicateKeyException movedMeanwhile) {
-            Map<TopicPartition, Long> unknown = new HashMap<>();
-            advanced.keySet().forEach(partition -> unknown.put(partition, ConsumerPositions.UNKNOWN));
-            throw new Fenced(unknown);
-        }
     }
 
     /**
@@ -243,7 +174,7 @@ final class ProjectionBatch<T> {
 
     /** Applies the records before {@code end}; throws {@link RecordFailed} naming the record that failed. */
     Applied<T> apply(int end) {
-        Map<TopicPartition, Position> positions = lockPositions();
+        Map<TopicPartition, Position> positions = this.positions.lock(records);
         Map<TopicPartition, Long> next = new HashMap<>();
         positions.forEach((partition, position) -> next.put(partition, position.nextOffset()));
         Set<TopicPartition> advanced = new LinkedHashSet<>();
@@ -277,7 +208,7 @@ final class ProjectionBatch<T> {
         }
         Map<TopicPartition, Long> saved = new LinkedHashMap<>();
         advanced.forEach(partition -> saved.put(partition, next.get(partition)));
-        save(saved);
+        this.positions.save(saved);
         if (!announcements.isEmpty()) {
             outbox.append(announcements);
         }
@@ -309,7 +240,7 @@ final class ProjectionBatch<T> {
         }
     }
 
-    /** Once only, however often the batch is applied again ({@link DeadLetterPublisher}). */
+    /** Once only, however often the batch is applied again ({@link DeadLetterSink}). */
     private void deadLetter(ConsumerRecord<String, T> record) {
         DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
                 SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);

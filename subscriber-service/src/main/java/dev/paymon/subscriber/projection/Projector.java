@@ -1,6 +1,5 @@
 package dev.paymon.subscriber.projection;
 
-import dev.paymon.subscriber.projection.deadletter.DeadLetterPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationRegistry;
@@ -63,7 +62,7 @@ public class Projector {
     private final ConsumerPositions positions;
     private final ProjectionLock lock;
     private final ProjectionsHealthIndicator health;
-    private final DeadLetterPublisher deadLetters;
+    private final DeadLetterSink deadLetters;
     private final StreamOutbox outbox;
     private final TransactionTemplate transactions;
     private final ObservationRegistry observations;
@@ -71,7 +70,7 @@ public class Projector {
     private final HaltAfterCommits faults;
 
     Projector(ConsumerOffsetRepository offsets, ConsumerPositions positions, ProjectionLock lock,
-              ProjectionsHealthIndicator health, DeadLetterPublisher deadLetters, StreamOutbox outbox,
+              ProjectionsHealthIndicator health, DeadLetterSink deadLetters, StreamOutbox outbox,
               PlatformTransactionManager transactionManager, ObservationRegistry observations, MeterRegistry meters,
               HaltAfterCommits faults) {
         this.offsets = offsets;
@@ -132,7 +131,7 @@ public class Projector {
             ProjectionBatch.Applied<T> applied = inTransaction(batch::applyAll);
             committed(group, records, applied, counters, eventTime);
             return;
-        } catch (ProjectionBatch.Fenced fenced) {
+        } catch (StoredPositions.Fenced fenced) {
             seekAfter(fenced, group, records, consumer);
             return;
         } catch (RuntimeException e) {
@@ -148,7 +147,7 @@ public class Projector {
                 ProjectionBatch.Applied<T> applied = inTransaction(() -> batch.apply(upTo));
                 committed(group, records, applied, counters, eventTime);
                 break;
-            } catch (ProjectionBatch.Fenced fenced) {
+            } catch (StoredPositions.Fenced fenced) {
                 // Nothing of this delivery was committed (a commit ends the loop).
                 seekAfter(fenced, group, records, consumer);
                 return;
@@ -167,39 +166,6 @@ public class Projector {
         }
     }
 
-    /**
-     * Whether {@code record} lies below its partition's {@code stream_from}: handled once already before a rebuild.
-     */
-    boolean handledBeforeRebuild(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        return record.offset() < offsets.position(consumer.groupMetadata().groupId(), partition)
-                .map(ConsumerOffsetRepository.Position::streamFrom).orElse(0L);
-    }
-
-    /**
-     * After the error handler dead-lettered {@code record}: stores its partition's offset past it, in the same way as
-     * a batch (under the lock, only if the stored offset is where this consumer left it). If it is not, nothing is
-     * stored and the consumer forgets its position, so that its next batch seeks to the stored one.
-     */
-    void passDeadLettered(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer) {
-        String group = consumer.groupMetadata().groupId();
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        Boolean passed = lock.batch(() -> transactions.execute(status -> {
-            ConsumerOffsetRepository.Position stored = offsets.lockPositions(group, record.topic(),
-                    List.of(record.partition())).getOrDefault(record.partition(), ConsumerOffsetRepository.Position.START);
-            if (positions.expected(group, partition) != stored.nextOffset() || record.offset() < stored.nextOffset()) {
-                return false;
-            }
-            offsets.save(group, partition, record.offset() + 1);
-            return true;
-        }));
-        if (Boolean.TRUE.equals(passed)) {
-            positions.left(group, partition, record.offset() + 1);
-        } else {
-            positions.forget(group, partition);
-        }
-    }
-
     /** One application of the batch, in its own transaction, while no rebuild of this process resets. */
     private <T> ProjectionBatch.Applied<T> inTransaction(Supplier<ProjectionBatch.Applied<T>> work) {
         return lock.batch(() -> transactions.execute(status -> {
@@ -212,7 +178,7 @@ public class Projector {
      * After {@code fenced}: its partitions to their stored offsets (the consumer now leaves them there), the batch's
      * other partitions back to their first record in it, so that they are delivered again.
      */
-    private <T> void seekAfter(ProjectionBatch.Fenced fenced, String group, List<ConsumerRecord<String, T>> records,
+    private <T> void seekAfter(StoredPositions.Fenced fenced, String group, List<ConsumerRecord<String, T>> records,
                                Consumer<?, ?> consumer) {
         Map<TopicPartition, Long> first = new LinkedHashMap<>();
         records.forEach(record -> first.putIfAbsent(new TopicPartition(record.topic(), record.partition()),

@@ -2,6 +2,7 @@ package dev.paymon.subscriber.projection.deadletter;
 
 import dev.paymon.events.DeadLetter;
 import dev.paymon.events.Topics;
+import dev.paymon.subscriber.projection.DeadLetterSink;
 import dev.paymon.subscriber.projection.FailureTriage;
 import dev.paymon.subscriber.projection.ProjectionCountRepository;
 import dev.paymon.subscriber.projection.deadletter.SubscriberDeadLetterRepository.Entry;
@@ -41,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * consumers may hold one partition for a moment during a rebalance; should both dead-letter the same record in that
  * moment, the second may send it again. Nothing else sends one twice.)
  */
-public class DeadLetterPublisher {
+public class DeadLetterPublisher implements DeadLetterSink {
 
     static final String DEAD_LETTERS_METRIC = "paymon.subscriber.dead.letters";
     static final String COUNTERS = "subscriber_dead_letters.";
@@ -70,6 +71,7 @@ public class DeadLetterPublisher {
     }
 
     /** Dead-letters {@code record}, which failed with {@code failure}, unless it was already; waits for the broker. */
+    @Override
     public void publish(ConsumerRecord<?, ?> record, Exception failure) {
         DeadLetter deadLetter = FailureTriage.deadLetter(record, failure);
         Source source = new Source(record.topic(), record.partition(), record.offset());
