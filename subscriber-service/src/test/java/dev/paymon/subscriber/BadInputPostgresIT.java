@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paymon.events.Topics;
 import dev.paymon.testing.BadRequest;
 import dev.paymon.testing.BadRequests;
-import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import java.util.List;
@@ -17,9 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,17 +25,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * a problem detail, never a 5xx or a stack trace, and afterwards the service is healthy and answers valid queries.
  * Security refusals (keys, roles) are in {@link HttpSecurityIT}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BadInputPostgresIT {
+class BadInputPostgresIT extends SubscriberIntegrationTest {
 
     private static final String GROUP = "paymon-subscriber-bad-input-" + UUID.randomUUID();
 
     private static TestPostgres.Database database;
-
-    @LocalServerPort
-    int port;
 
     @BeforeAll
     static void database() {
@@ -50,10 +41,7 @@ class BadInputPostgresIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestApiKeys.register(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
-        registry.add("paymon.topics.partitions", () -> "1");
         SubscriberDatabase.register(registry, database);
     }
 

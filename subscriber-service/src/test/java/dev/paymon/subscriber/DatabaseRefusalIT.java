@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Topics;
-import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import io.micrometer.core.instrument.Counter;
@@ -21,11 +20,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,16 +32,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * service connects as a role of its own, which owns its schema; privileges are taken and given back as the server's
  * administrator.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class DatabaseRefusalIT {
+class DatabaseRefusalIT extends SubscriberIntegrationTest {
 
     private static final String GROUP = "paymon-subscriber-refusal-" + UUID.randomUUID();
 
     private static TestPostgres.Database database;
-
-    @LocalServerPort
-    int port;
 
     @LocalManagementPort
     int managementPort;
@@ -64,12 +55,8 @@ class DatabaseRefusalIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestApiKeys.register(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         SubscriberDatabase.register(registry, database);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
-        registry.add("paymon.topics.partitions", () -> "1");
-        registry.add("paymon.subscriber.retry.processing.interval", () -> "100ms");
         registry.add("paymon.subscriber.retry.database.initial-interval", () -> "100ms");
         registry.add("paymon.subscriber.retry.database.max-interval", () -> "500ms");
     }

@@ -34,10 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,9 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * one, 403 without the role, the answer with it, the key sent either way), health as status only and no metrics
  * on the public port, and error bodies without internals whatever a client sends.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class HttpSecurityIT {
+class HttpSecurityIT extends SubscriberIntegrationTest {
 
     private static final String GROUP = "paymon-subscriber-security-" + UUID.randomUUID();
     private static final String ACCOUNT = "acc-security-" + UUID.randomUUID();
@@ -73,9 +68,6 @@ class HttpSecurityIT {
     record Answer(int status, String contentType, String body, HttpResponse<InputStream> response) {
     }
 
-    @LocalServerPort
-    int port;
-
     @LocalManagementPort
     int managementPort;
 
@@ -91,12 +83,9 @@ class HttpSecurityIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestApiKeys.register(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + GROUP
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        registry.add("paymon.topics.partitions", () -> "1");
     }
 
     @BeforeEach

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Topics;
-import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,15 +26,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * so payments land in an embedded H2 file database under that folder. The context is closed after
  * this class, so its consumer group stops reading the shared topic.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class LocalDefaultsIT {
+class LocalDefaultsIT extends SubscriberIntegrationTest {
 
     @TempDir
     static Path dataDir;
-
-    @LocalServerPort
-    int port;
 
     @LocalManagementPort
     int managementPort;
@@ -50,12 +41,7 @@ class LocalDefaultsIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestApiKeys.register(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("paymon.data-dir", () -> dataDir.toString());
-        // Its own group, so it reads every record whatever other test contexts are running.
-        registry.add("spring.kafka.consumer.group-id", () -> "paymon-subscriber-local-" + UUID.randomUUID());
-        registry.add("paymon.topics.partitions", () -> "1");
     }
 
     @Test

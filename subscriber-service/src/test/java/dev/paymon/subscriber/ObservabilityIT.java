@@ -11,7 +11,6 @@ import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.projection.ProjectionCounters;
 import dev.paymon.subscriber.projection.Projector;
-import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,15 +43,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -61,17 +57,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL. Records carry a W3C {@code traceparent} as the processor writes it; the trace each projected
  * record ran in is read from the tracing context of its listener observation.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
-class ObservabilityIT {
+class ObservabilityIT extends SubscriberIntegrationTest {
 
     private static final String GROUP = "paymon-subscriber-observability-" + UUID.randomUUID();
 
     private static TestPostgres.Database database;
-
-    @LocalServerPort
-    int port;
 
     @LocalManagementPort
     int managementPort;
@@ -90,12 +81,9 @@ class ObservabilityIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestApiKeys.register(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         SubscriberDatabase.register(registry, database);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
         registry.add("spring.datasource.hikari.connection-init-sql", () -> "SET lock_timeout = '200ms'");
-        registry.add("paymon.topics.partitions", () -> "1");
         registry.add("paymon.subscriber.retry.database.initial-interval", () -> "100ms");
         registry.add("paymon.subscriber.retry.database.max-interval", () -> "300ms");
     }

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Topics;
-import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import java.math.BigDecimal;
@@ -19,9 +18,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,9 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * this one's consumers run on, positioned far ahead: its next batch finds the stored offsets moved, applies nothing
  * and seeks back, so the history returns; nothing is skipped and nothing counted twice.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class StoredOffsetFencingIT {
+class StoredOffsetFencingIT extends SubscriberIntegrationTest {
 
     private static final String GROUP = "paymon-subscriber-fencing-" + UUID.randomUUID();
 
@@ -49,11 +44,8 @@ class StoredOffsetFencingIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestApiKeys.register(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         SubscriberDatabase.register(registry, database);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
-        registry.add("paymon.topics.partitions", () -> "1");
     }
 
     @Test

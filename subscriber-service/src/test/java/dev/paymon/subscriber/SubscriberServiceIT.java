@@ -1,8 +1,8 @@
 package dev.paymon.subscriber;
 
 import static dev.paymon.subscriber.Http.json;
-import static dev.paymon.subscriber.TestClients.enriched;
 import static dev.paymon.subscriber.TestClients.bytesOf;
+import static dev.paymon.subscriber.TestClients.enriched;
 import static dev.paymon.subscriber.TestClients.inTransaction;
 import static dev.paymon.subscriber.TestClients.rawInTransaction;
 import static dev.paymon.subscriber.TestClients.recordsWithKey;
@@ -19,11 +19,10 @@ import dev.paymon.events.EventTypes;
 import dev.paymon.events.HeaderNames;
 import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Topics;
-import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -37,8 +36,6 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,13 +49,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>{@code payments.enriched.v1} has one partition here, so records sent later are consumed later:
  * once a later record is stored, every earlier one has been handled.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SubscriberServiceIT {
+class SubscriberServiceIT extends SubscriberIntegrationTest {
 
     private static TestPostgres.Database database;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -74,13 +67,9 @@ class SubscriberServiceIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestApiKeys.register(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         SubscriberDatabase.register(registry, database);
         // A statement waiting for a lock fails fast, so a held lock is a transient database error.
         registry.add("spring.datasource.hikari.connection-init-sql", () -> "SET lock_timeout = '200ms'");
-        registry.add("paymon.topics.partitions", () -> "1");
-        registry.add("paymon.subscriber.retry.processing.interval", () -> "100ms");
         registry.add("paymon.subscriber.retry.database.initial-interval", () -> "100ms");
         registry.add("paymon.subscriber.retry.database.max-interval", () -> "300ms");
     }

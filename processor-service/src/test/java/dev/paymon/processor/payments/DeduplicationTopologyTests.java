@@ -14,33 +14,14 @@ import dev.paymon.events.PaymentInitiated;
 import dev.paymon.events.PaymentStatus;
 import dev.paymon.events.Topics;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Duplicates by paymentId are dropped and counted, never dead-lettered; another payment under a taken id is. */
-class DeduplicationTopologyTests {
+class DeduplicationTopologyTests extends TopologyTest {
 
     private static final String INITIATED = Topics.PAYMENTS_INITIATED.name();
-
-    @TempDir
-    Path stateDir;
-
-    private TopologyFixture fixture;
-
-    @BeforeEach
-    void startDriver() {
-        fixture = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        fixture.close();
-    }
 
     @Test
     void dropsAPaymentSentTwiceAndCountsTheDuplicate() {

@@ -11,33 +11,14 @@ import dev.paymon.events.DeadLetterReason;
 import dev.paymon.events.PaymentInitiated;
 import dev.paymon.events.Topics;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Payments without a usable event time go to the DLQ as MISSING_EVENT_TIME. */
-class EventTimeTopologyTests {
+class EventTimeTopologyTests extends TopologyTest {
 
     private static final String INITIATED = Topics.PAYMENTS_INITIATED.name();
-
-    @TempDir
-    Path stateDir;
-
-    private TopologyFixture fixture;
-
-    @BeforeEach
-    void startDriver() {
-        fixture = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        fixture.close();
-    }
 
     @Test
     void deadLettersAPaymentWithoutOccurredAtAsMissingEventTime() {

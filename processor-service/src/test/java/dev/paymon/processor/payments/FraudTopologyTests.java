@@ -21,7 +21,6 @@ import dev.paymon.processor.monitoring.AccountMonitoring;
 import dev.paymon.processor.monitoring.WindowProperties;
 import dev.paymon.processor.rules.Sighting;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,31 +28,13 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.streams.state.WindowStore;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The four fraud rules through the whole topology, with the default thresholds, for payments in time and late.
  * Windows close by event time here (the driver's wall clock does not move).
  */
-class FraudTopologyTests {
-
-    @TempDir
-    Path stateDir;
-
-    private TopologyFixture fixture;
-
-    @BeforeEach
-    void startDriver() {
-        fixture = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        fixture.close();
-    }
+class FraudTopologyTests extends TopologyTest {
 
     @Test
     void flagsAPaymentAboveTheAccountsDailyLimitConvertedToTheBaseCurrency() {
@@ -256,9 +237,8 @@ class FraudTopologyTests {
     /** With history as short as window + grace, the sightings are kept only window + grace + gap + window. */
     @Test
     void checksAPaymentLaterThanTheHistoryAgainstWhatIsLeft() {
-        fixture.close();
-        fixture = new TopologyFixture(stateDir.resolve("short-history"), new WindowProperties(Duration.ofSeconds(60),
-                Duration.ofSeconds(30), Duration.ofSeconds(1), 4, 250, Duration.ofSeconds(90)));
+        restart(dir -> new TopologyFixture(dir, new WindowProperties(Duration.ofSeconds(60), Duration.ofSeconds(30),
+                Duration.ofSeconds(1), 4, 250, Duration.ofSeconds(90))));
         fixture.send(payment("p-de", "acc-1", "1.00", "DE", at("10:15:10")));
         fixture.send(payment("p-close", "acc-2", "1.00", "DE", at("10:40:00")));
 

@@ -21,34 +21,15 @@ import dev.paymon.events.PaymentStatus;
 import dev.paymon.events.RiskTier;
 import dev.paymon.events.Topics;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PaymentTopologyTests {
+class PaymentTopologyTests extends TopologyTest {
 
     private static final String INITIATED = Topics.PAYMENTS_INITIATED.name();
-
-    @TempDir
-    Path stateDir;
-
-    private TopologyFixture fixture;
-
-    @BeforeEach
-    void startDriver() {
-        fixture = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        fixture.close();
-    }
 
     @Test
     void convertsForeignCurrencyWithItsRateAndAddsRiskTier() {
@@ -238,7 +219,6 @@ class PaymentTopologyTests {
                 "Processor: monitor-account (stores: [",
                 "account-windows", "monitor-watermark", "account-sightings", "account-daily-spend");
     }
-
 
     private static AccountProfileUpdated profile(String accountId, RiskTier tier) {
         return new AccountProfileUpdated(accountId, "DE", tier, new BigDecimal("5000.00"), "EUR",

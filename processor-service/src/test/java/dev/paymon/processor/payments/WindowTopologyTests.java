@@ -13,42 +13,27 @@ import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.PaymentInitiated;
 import dev.paymon.processor.monitoring.InputProgress;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tumbling windows of 60 s with 30 s grace. Payments are at or behind the driver's wall clock, as clients send them.
  * A partition with a backlog ({@link InputProgress#NEVER} caught up) closes windows by event time alone; a caught-up
  * one also by the wall clock.
  */
-class WindowTopologyTests {
-
-    @TempDir
-    Path stateDir;
-
-    private TopologyFixture fixture;
-
-    @AfterEach
-    void closeDriver() {
-        fixture.close();
-    }
+class WindowTopologyTests extends TopologyTest {
 
     /** A partition working off a backlog: the wall clock closes nothing. */
     private TopologyFixture backlog() {
-        fixture = new TopologyFixture(stateDir, WINDOWS, InputProgress.NEVER);
-        return fixture;
+        return restart(dir -> new TopologyFixture(dir, WINDOWS, InputProgress.NEVER));
     }
 
     private TopologyFixture caughtUp() {
-        fixture = new TopologyFixture(stateDir, WINDOWS, InputProgress.ALWAYS);
-        return fixture;
+        return restart(dir -> new TopologyFixture(dir, WINDOWS, InputProgress.ALWAYS));
     }
 
     @Test
@@ -171,7 +156,7 @@ class WindowTopologyTests {
     @Test
     void movesTheWatermarkByTheWallClockOnlyToWhenThePartitionWasLastCaughtUp() {
         SettableProgress progress = new SettableProgress();
-        fixture = new TopologyFixture(stateDir, WINDOWS, progress);
+        restart(dir -> new TopologyFixture(dir, WINDOWS, progress));
         // 00:56:59 and 00:57:20: by event time alone neither window (final at 00:57:30 and 00:58:30) is.
         fixture.send(payment("p-1", "acc-1", "1.00", NOW.minusSeconds(181)));
         fixture.send(payment("p-2", "acc-2", "1.00", NOW.minusSeconds(160)));

@@ -10,7 +10,7 @@ import dev.paymon.events.AccountActivity;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.Http;
 import dev.paymon.subscriber.SubscriberDatabase;
-import dev.paymon.testing.TestApiKeys;
+import dev.paymon.subscriber.SubscriberIntegrationTest;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import java.time.Duration;
@@ -20,10 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,16 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * has one partition here, so once a later window is stored, every earlier record has been handled.
  * Its own consumer group, closed after the class.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class ActivityProjectionIT {
+class ActivityProjectionIT extends SubscriberIntegrationTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:15:00Z");
 
     private static TestPostgres.Database database;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -54,11 +46,7 @@ class ActivityProjectionIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestApiKeys.register(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        registry.add("spring.kafka.consumer.group-id", () -> "paymon-subscriber-activity-" + UUID.randomUUID());
         SubscriberDatabase.register(registry, database);
-        registry.add("paymon.topics.partitions", () -> "1");
     }
 
     @Test

@@ -17,7 +17,7 @@ import dev.paymon.events.Severity;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.Http;
 import dev.paymon.subscriber.SubscriberDatabase;
-import dev.paymon.testing.TestApiKeys;
+import dev.paymon.subscriber.SubscriberIntegrationTest;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import java.time.Duration;
@@ -29,10 +29,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,16 +38,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * them are listed and acknowledged over HTTP. {@code fraud.alerts.v1} has one partition here, so once a
  * later alert is stored, every earlier record has been handled. Its own consumer group, closed after the class.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class AlertProjectionIT {
+class AlertProjectionIT extends SubscriberIntegrationTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:15:30Z");
 
     private static TestPostgres.Database database;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -63,11 +55,7 @@ class AlertProjectionIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestApiKeys.register(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        registry.add("spring.kafka.consumer.group-id", () -> "paymon-subscriber-alerts-" + UUID.randomUUID());
         SubscriberDatabase.register(registry, database);
-        registry.add("paymon.topics.partitions", () -> "1");
     }
 
     @Test

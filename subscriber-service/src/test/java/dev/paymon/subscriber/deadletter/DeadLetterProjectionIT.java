@@ -14,7 +14,7 @@ import dev.paymon.events.DeadLetterReason;
 import dev.paymon.events.HeaderNames;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.SubscriberDatabase;
-import dev.paymon.testing.TestApiKeys;
+import dev.paymon.subscriber.SubscriberIntegrationTest;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,7 +34,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,8 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * after the class.
  */
 @SpringBootTest
-@DirtiesContext
-class DeadLetterProjectionIT {
+class DeadLetterProjectionIT extends SubscriberIntegrationTest {
 
     private static final String GROUP = "paymon-subscriber-dead-letters-" + UUID.randomUUID();
     private static final String SOURCE = Topics.PAYMENTS_INITIATED.name();
@@ -76,11 +74,8 @@ class DeadLetterProjectionIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestApiKeys.register(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
         SubscriberDatabase.register(registry, database);
-        registry.add("paymon.topics.partitions", () -> "1");
     }
 
     @Test

@@ -23,8 +23,8 @@ import dev.paymon.events.Topic;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.Http;
 import dev.paymon.subscriber.SubscriberDatabase;
+import dev.paymon.subscriber.SubscriberIntegrationTest;
 import dev.paymon.subscriber.deadletter.TestDeadLetters;
-import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import java.time.Duration;
@@ -46,12 +46,9 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -61,9 +58,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * that other test classes share, so that the tables hold exactly what it writes. Topics have one partition
  * here, so once a later record is stored, every earlier one has been handled. Closed after the class.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class StatsIT {
+class StatsIT extends SubscriberIntegrationTest {
 
     /**
      * The two records without dead-letter headers, which this service could not project: once each, also after the
@@ -80,9 +75,6 @@ class StatsIT {
     private static final Instant T0 = Instant.parse("2026-03-01T10:15:30Z");
 
     private static TestPostgres.Database database;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -105,11 +97,8 @@ class StatsIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestApiKeys.register(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
         SubscriberDatabase.register(registry, database);
-        registry.add("paymon.topics.partitions", () -> "1");
         registry.add("paymon.subscriber.stats.last-dead-letters", () -> "3");
     }
 

@@ -9,6 +9,7 @@ import dev.paymon.events.PaymentEnriched;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.Http;
 import dev.paymon.subscriber.SubscriberDatabase;
+import dev.paymon.subscriber.SubscriberIntegrationTest;
 import dev.paymon.subscriber.stream.SseClient.Event;
 import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
@@ -21,13 +22,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,18 +34,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * reading, and more than {@code max-clients}. Tiny client buffers here, and small socket send buffers so that a
  * client that reads nothing blocks the server's writes after a few events rather than after megabytes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class SlowStreamClientIT {
+class SlowStreamClientIT extends SubscriberIntegrationTest {
 
     private static final int CLIENT_BUFFER = 5;
     private static final int MAX_CLIENTS = 4;
     private static final int MAX_CLIENTS_PER_KEY = 3;
 
     private static TestPostgres.Database database;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     MeterRegistry meters;
@@ -70,11 +63,7 @@ class SlowStreamClientIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestApiKeys.register(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        registry.add("spring.kafka.consumer.group-id", () -> "paymon-subscriber-slow-" + UUID.randomUUID());
         SubscriberDatabase.register(registry, database);
-        registry.add("paymon.topics.partitions", () -> "1");
         registry.add("paymon.subscriber.stream.client-buffer", () -> Integer.toString(CLIENT_BUFFER));
         registry.add("paymon.subscriber.stream.max-clients", () -> Integer.toString(MAX_CLIENTS));
         registry.add("paymon.subscriber.stream.max-clients-per-key", () -> Integer.toString(MAX_CLIENTS_PER_KEY));

@@ -22,8 +22,8 @@ import dev.paymon.events.Severity;
 import dev.paymon.events.Topics;
 import dev.paymon.subscriber.Http;
 import dev.paymon.subscriber.SubscriberDatabase;
+import dev.paymon.subscriber.SubscriberIntegrationTest;
 import dev.paymon.subscriber.stream.SseClient.Event;
-import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
 import dev.paymon.testing.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,10 +37,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
@@ -48,16 +48,13 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -70,16 +67,11 @@ import tools.jackson.databind.node.ObjectNode;
  * resumable without gap or duplicate. Its own consumer group, closed after the class; the three input topics have
  * one partition here.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class StreamIT {
+class StreamIT extends SubscriberIntegrationTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:15:00Z");
 
     private static TestPostgres.Database database;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -107,11 +99,7 @@ class StreamIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestApiKeys.register(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        registry.add("spring.kafka.consumer.group-id", () -> "paymon-subscriber-stream-" + UUID.randomUUID());
         SubscriberDatabase.register(registry, database);
-        registry.add("paymon.topics.partitions", () -> "1");
         // Clients that went away are found at the next heartbeat.
         registry.add("paymon.subscriber.stream.heartbeat", () -> "1s");
         // Many opens in a row: a closed client frees its place at its next heartbeat, not at once.

@@ -1,0 +1,37 @@
+package dev.paymon.subscriber;
+
+import dev.paymon.testing.TestApiKeys;
+import dev.paymon.testing.TestKafka;
+import java.util.UUID;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service on a random port against the real test broker ({@link TestKafka}), which every integration test
+ * class of the running service extends. The service knows the {@link TestApiKeys}, creates its topics with one
+ * partition (records sent later are consumed later), retries a failed record every 100 ms, and consumes in a group of
+ * its own, so that it reads every record whatever other contexts ran before. Each class gets a context of its own:
+ * it points the service at its own database ({@link SubscriberDatabase}) and may override any of this with its own
+ * {@code @DynamicPropertySource}, which takes precedence.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "paymon.topics.partitions=1",
+        "paymon.subscriber.retry.processing.interval=100ms"})
+@DirtiesContext
+public abstract class SubscriberIntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void brokerAndKeys(DynamicPropertyRegistry registry) {
+        TestApiKeys.register(registry);
+        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        String group = "paymon-subscriber-it-" + UUID.randomUUID();
+        registry.add("spring.kafka.consumer.group-id", () -> group);
+    }
+}
