@@ -2,11 +2,7 @@ package dev.paymon.publisher.simulation;
 
 import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
-import dev.paymon.events.AccountProfileUpdated;
-import dev.paymon.events.Event;
-import dev.paymon.events.FxRateUpdated;
 import dev.paymon.events.PaymentInitiated;
-import dev.paymon.events.Topic;
 import dev.paymon.events.Topics;
 import dev.paymon.publisher.kafka.Delivery;
 import dev.paymon.publisher.kafka.EventPublisher;
@@ -25,7 +21,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +31,6 @@ import org.slf4j.LoggerFactory;
  * Sends Kafka refuses are counted as failed, the simulation goes on; each distinct error is logged once.
  */
 final class SimulationRun {
-
-    /** Attempts at each batch of reference data a simulation publishes as it sets up. */
-    static final int SETUP_ATTEMPTS = 3;
-
 
     private static final Logger log = LoggerFactory.getLogger(SimulationRun.class);
     private static final int MAX_LOGGED_ERRORS = 100;
@@ -145,38 +136,14 @@ final class SimulationRun {
 
     /** Reference data first, through Kafka like the REST endpoints: without it the payments would not be rated. */
     private void setUp() {
-        Instant now = context.clock().instant();
-        List<FxRateUpdated> rates = generator.fxRates(context.baseCurrency(), now);
-        List<AccountProfileUpdated> profiles = generator.accounts().stream().map(a -> a.profile(now)).toList();
-        if (publishAllOrFail(Topics.FX_RATES_REFERENCE, FxRateUpdated::currency, rates)) {
-            for (int from = 0; from < profiles.size(); from += context.setupBatch()) {
-                List<AccountProfileUpdated> batch = profiles.subList(from,
-                        Math.min(profiles.size(), from + context.setupBatch()));
-                if (!publishAllOrFail(Topics.ACCOUNTS_REFERENCE, AccountProfileUpdated::accountId, batch)) {
-                    return;
-                }
-            }
-            budget = new SendBudget(settings.ratePerSecond(), System.nanoTime());
+        String failure = new ReferenceDataSetup(context.events(), context.setupBatch())
+                .publish(generator, context.baseCurrency(), context.clock().instant());
+        if (failure != null) {
+            error(failure);
+            finish(State.FAILED);
+            return;
         }
-    }
-
-    /**
-     * Publishes a batch of reference data, sending it again if part of it was not acknowledged (a busy cluster may
-     * take longer than the send timeout for a thousand profiles): reference topics are keyed and compacted, the last
-     * value wins, so a second copy is harmless. Fails the simulation after {@value #SETUP_ATTEMPTS} attempts.
-     */
-    private <V extends Event> boolean publishAllOrFail(Topic<V> topic, Function<V, String> keyOf, List<V> events) {
-        String failure = null;
-        for (int attempt = 1; attempt <= SETUP_ATTEMPTS; attempt++) {
-            failure = context.events().publishAll(topic, keyOf, events, true).join().stream()
-                    .filter(delivery -> !delivery.delivered()).map(Delivery::failure).findFirst().orElse(null);
-            if (failure == null) {
-                return true;
-            }
-        }
-        error("Setting up " + topic.name() + " failed " + SETUP_ATTEMPTS + " times: " + failure);
-        finish(State.FAILED);
-        return false;
+        budget = new SendBudget(settings.ratePerSecond(), System.nanoTime());
     }
 
     private void sendDuePayments() {

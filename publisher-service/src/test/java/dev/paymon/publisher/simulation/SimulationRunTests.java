@@ -65,7 +65,7 @@ class SimulationRunTests {
 
     @Test
     void sendsAReferenceBatchAgainThatWasNotAcknowledgedInTime() {
-        kafka.failNextBatches(SimulationRun.SETUP_ATTEMPTS - 1);
+        kafka.failNextBatches(ReferenceDataSetup.ATTEMPTS - 1);
         SimulationRun simulation = new SimulationRun("s-4", settings(10, null), context);
 
         simulation.scheduleOn(scheduler, Duration.ofMillis(10));
