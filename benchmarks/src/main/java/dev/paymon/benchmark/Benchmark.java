@@ -1,5 +1,6 @@
 package dev.paymon.benchmark;
 
+import dev.paymon.benchmark.report.DocsSection;
 import dev.paymon.benchmark.report.Report;
 import dev.paymon.benchmark.stack.BenchStack;
 import dev.paymon.benchmark.stack.Database;
@@ -76,6 +77,9 @@ public final class Benchmark {
             Report report = new Report(header(options, database, started, command, wall), Figures.rows(),
                     bench.results, Notes.of(options, pipeline, failures));
             write(options.out(), report.markdown());
+            if (options.docs()) {
+                DocsSection.write(root.resolve(DocsSection.DOCUMENT), report.figures());
+            }
             Progress.log("done in %d min %02d s; report in %s", wall.toMinutes(), wall.toSecondsPart(),
                     options.out());
             return report;

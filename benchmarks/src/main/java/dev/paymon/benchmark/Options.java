@@ -16,25 +16,28 @@ import java.util.Set;
  * @param quick    short durations and small counts: checks the harness, figures are rough
  * @param sections the sections to run, in {@link #SECTIONS} order
  * @param out      where the markdown goes too
+ * @param docs     also write the figures table into {@code docs/benchmarks.md} between its markers
  * @param h2       the subscriber on H2 instead of PostgreSQL
  * @param serviceArguments extra command-line arguments by service ({@code publisher}, {@code processor},
  *                 {@code subscriber}), after the benchmark's own: to measure a setting
  */
-public record Options(int rounds, boolean quick, Set<String> sections, Path out, boolean h2, String postgresUrl,
-                      String postgresUser, String postgresPassword, Map<String, List<String>> serviceArguments) {
+public record Options(int rounds, boolean quick, Set<String> sections, Path out, boolean docs, boolean h2,
+                      String postgresUrl, String postgresUser, String postgresPassword,
+                      Map<String, List<String>> serviceArguments) {
 
     public static final List<String> SERVICES = List.of("publisher", "processor", "subscriber");
 
     public static final List<String> SECTIONS = List.of("kafka", "http", "batch", "sustained", "pipeline",
             "startup");
     static final String USAGE = """
-            usage: ./benchmark.sh [--rounds=N] [--quick] [--only=section,...] [--out=FILE] [--h2]
+            usage: ./benchmark.sh [--rounds=N] [--quick] [--only=section,...] [--out=FILE] [--docs] [--h2]
                                   [--postgres=jdbc:postgresql://127.0.0.1:5432/] [--postgres-user=postgres]
                                   [--postgres-password=] [--service-arg=SERVICE:ARGUMENT ...]
               --rounds=N  rounds per figure, the median is reported (default 3)
               --quick     short runs (about 4 minutes in all): checks the harness, rough figures
               --only=...  some of: kafka, http, batch, sustained, pipeline (latencies and footprint), startup
               --out=FILE  also write the markdown there (default benchmarks/target/benchmark-results.md)
+              --docs      also write the figures table into docs/benchmarks.md (between its markers)
               --h2        the subscriber on its embedded H2 database instead of a fresh PostgreSQL database
                           paymon_bench (used anyway, and said so, when PostgreSQL cannot be reached)
               --service-arg=SERVICE:ARGUMENT
@@ -48,6 +51,7 @@ public record Options(int rounds, boolean quick, Set<String> sections, Path out,
         boolean quick = false;
         Set<String> sections = new LinkedHashSet<>(SECTIONS);
         Path out = root.resolve("benchmarks/target/benchmark-results.md");
+        boolean docs = false;
         boolean h2 = false;
         String url = "jdbc:postgresql://127.0.0.1:5432/";
         String user = "postgres";
@@ -75,6 +79,8 @@ public record Options(int rounds, boolean quick, Set<String> sections, Path out,
                 sections = ordered;
             } else if (arg.startsWith("--out=")) {
                 out = Path.of(value).toAbsolutePath();
+            } else if (arg.equals("--docs")) {
+                docs = true;
             } else if (arg.equals("--h2")) {
                 h2 = true;
             } else if (arg.startsWith("--postgres=")) {
@@ -96,7 +102,7 @@ public record Options(int rounds, boolean quick, Set<String> sections, Path out,
             }
         }
         serviceArguments.replaceAll((service, arguments) -> List.copyOf(arguments));
-        return new Options(rounds, quick, Set.copyOf(sections), out, h2, url, user, password,
+        return new Options(rounds, quick, Set.copyOf(sections), out, docs, h2, url, user, password,
                 Map.copyOf(serviceArguments));
     }
 

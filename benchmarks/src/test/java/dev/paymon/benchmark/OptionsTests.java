@@ -28,7 +28,7 @@ class OptionsTests {
     @Test
     void readsEveryOption() {
         Options options = Options.parse(List.of("--rounds=1", "--quick", "--only=http,kafka", "--out=/tmp/b.md",
-                "--h2"), ROOT);
+                "--docs", "--h2"), ROOT);
 
         assertThat(options.rounds()).isEqualTo(1);
         assertThat(options.quick()).isTrue();
@@ -36,6 +36,7 @@ class OptionsTests {
         assertThat(options.runs("kafka")).isTrue();
         assertThat(options.runs("pipeline")).isFalse();
         assertThat(options.out()).isEqualTo(Path.of("/tmp/b.md"));
+        assertThat(options.docs()).isTrue();
         assertThat(options.h2()).isTrue();
     }
 

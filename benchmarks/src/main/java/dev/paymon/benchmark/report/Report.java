@@ -35,7 +35,8 @@ public final class Report {
         return out.toString();
     }
 
-    String figures() {
+    /** The figures table: a row per figure with its median, ratio to its baseline, and target. */
+    public String figures() {
         List<List<String>> lines = new ArrayList<>();
         for (Row row : rows) {
             lines.add(line(row));
