@@ -69,7 +69,7 @@ class ObservabilityIT {
         int port = FreePorts.next();
         Path dataDir = SystemStack.newDataDir("prometheus");
         Path config = dataDir.resolve("prometheus.yml");
-        Files.writeString(config, PrometheusTestConfig.generate(PROMETHEUS_CONFIG, Map.of(
+        Files.writeString(config, PrometheusTestConfiguration.generate(PROMETHEUS_CONFIG, Map.of(
                 // The compose targets are the services' management ports; here the test stack's.
                 "publisher-service:9081", "127.0.0.1:" + stack.publisher().managementPort(),
                 "processor-service:9082", "127.0.0.1:" + stack.processor().managementPort(),
@@ -301,7 +301,7 @@ class ObservabilityIT {
     @SuppressWarnings("unchecked")
     private static List<String> alertNames() throws IOException {
         List<String> alerts = new ArrayList<>();
-        for (Path file : PrometheusTestConfig.ruleFiles(PROMETHEUS_CONFIG)) {
+        for (Path file : PrometheusTestConfiguration.ruleFiles(PROMETHEUS_CONFIG)) {
             try (Reader reader = Files.newBufferedReader(file)) {
                 Map<String, Object> rules = new Yaml().load(reader);
                 for (Object group : (List<Object>) rules.get("groups")) {

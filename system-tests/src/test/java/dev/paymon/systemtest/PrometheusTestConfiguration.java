@@ -17,9 +17,9 @@ import org.yaml.snakeyaml.Yaml;
  * by DNS) rewritten to the local port of the service it names, a short scrape interval.
  * A target the test does not know fails loudly, so a job added to the file is tested too.
  */
-final class PrometheusTestConfig {
+final class PrometheusTestConfiguration {
 
-    private PrometheusTestConfig() {
+    private PrometheusTestConfiguration() {
     }
 
     /**
