@@ -1,10 +1,11 @@
 package dev.paymon.subscriber.activity;
 
+import static dev.paymon.subscriber.projection.SqlValues.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,9 +68,5 @@ class ActivityRepository {
                 rs.getLong("count"),
                 rs.getBigDecimal("total_base"),
                 rs.getBigDecimal("max_base"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

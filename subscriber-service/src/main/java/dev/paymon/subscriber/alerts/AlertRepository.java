@@ -1,17 +1,17 @@
 package dev.paymon.subscriber.alerts;
 
+import static dev.paymon.subscriber.projection.SqlValues.strings;
+import static dev.paymon.subscriber.projection.SqlValues.utc;
+
 import dev.paymon.events.FraudRule;
 import dev.paymon.events.Severity;
 import dev.paymon.subscriber.projection.ProjectionCountRepository;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.SqlTypeValue;
@@ -164,18 +164,5 @@ class AlertRepository {
                 rs.getObject("detected_at", OffsetDateTime.class).toInstant(),
                 AlertStatus.valueOf(rs.getString("status")),
                 acknowledgedAt == null ? null : acknowledgedAt.toInstant());
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        try {
-            // PostgreSQL's driver returns String[], H2's Object[].
-            return Arrays.stream((Object[]) array.getArray()).map(String.class::cast).toList();
-        } finally {
-            array.free();
-        }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

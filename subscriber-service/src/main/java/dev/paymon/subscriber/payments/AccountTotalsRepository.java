@@ -1,10 +1,11 @@
 package dev.paymon.subscriber.payments;
 
+import static dev.paymon.subscriber.projection.SqlValues.utc;
+
 import dev.paymon.subscriber.projection.DatabaseProductRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -140,9 +141,5 @@ class AccountTotalsRepository {
             jdbc.sql(INSERT_SUMMARY).params(payment.accountId(), payment.amountBase(), payment.baseCurrency(),
                     occurredAt).update();
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,19 +1,18 @@
 package dev.paymon.subscriber.payments;
 
+import static dev.paymon.subscriber.projection.SqlValues.strings;
+import static dev.paymon.subscriber.projection.SqlValues.utc;
+
 import dev.paymon.events.PaymentStatus;
 import dev.paymon.subscriber.projection.DatabaseProductRepository;
 import dev.paymon.subscriber.web.PagePosition;
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -201,18 +200,5 @@ class PaymentRepository {
                 rs.getObject("processed_at", OffsetDateTime.class).toInstant(),
                 rs.getBoolean("late"),
                 rs.getObject("fingerprint", Long.class));
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        try {
-            // PostgreSQL's driver returns String[], H2's Object[].
-            return Arrays.stream((Object[]) array.getArray()).map(String.class::cast).toList();
-        } finally {
-            array.free();
-        }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

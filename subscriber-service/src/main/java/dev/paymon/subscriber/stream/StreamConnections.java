@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.SmartLifecycle;
@@ -136,17 +135,8 @@ class StreamConnections implements SmartLifecycle {
     public void stop() {
         running = false;
         List.copyOf(clients).forEach(StreamClient::close);
-        ExecutorService stopping = senders;
-        stopping.shutdown();
-        try {
-            // A sender blocked writing to a client that reads nothing is interrupted.
-            if (!stopping.awaitTermination(2, TimeUnit.SECONDS)) {
-                stopping.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            stopping.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        // A sender blocked writing to a client that reads nothing is interrupted.
+        ExecutorStop.stop(senders, 2);
     }
 
     @Override

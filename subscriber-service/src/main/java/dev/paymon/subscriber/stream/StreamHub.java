@@ -190,15 +190,7 @@ class StreamHub implements SmartLifecycle {
         ScheduledExecutorService stopping = tailer;
         tailer = null;
         if (stopping != null) {
-            stopping.shutdown();
-            try {
-                if (!stopping.awaitTermination(5, TimeUnit.SECONDS)) {
-                    stopping.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                stopping.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            ExecutorStop.stop(stopping, 5);
         }
     }
 
