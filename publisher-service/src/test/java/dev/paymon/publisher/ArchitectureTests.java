@@ -31,6 +31,11 @@ class ArchitectureTests {
             .importPackages("dev.paymon.publisher");
 
     @Test
+    void packagesHaveNoCycles() {
+        slices().matching("dev.paymon.publisher.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
     void featuresDependOnEachOtherOnlyThroughKafkaAndWeb() {
         slices().matching("dev.paymon.publisher.(*)..")
                 .should().notDependOnEachOther()

@@ -37,6 +37,11 @@ class ArchitectureTests {
             .importPackages("dev.paymon.subscriber");
 
     @Test
+    void packagesHaveNoCycles() {
+        slices().matching("dev.paymon.subscriber.(**)").should().beFreeOfCycles().check(SUBSCRIBER);
+    }
+
+    @Test
     void featuresDependOnEachOtherOnlyThroughProjectionAndWeb() {
         slices().matching("dev.paymon.subscriber.(*)..")
                 .should().notDependOnEachOther()
