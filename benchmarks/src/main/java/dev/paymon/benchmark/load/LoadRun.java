@@ -1,25 +1,28 @@
 package dev.paymon.benchmark.load;
 
+import dev.paymon.load.HttpAnswer;
+import dev.paymon.load.HttpConnection;
+import dev.paymon.load.LoadLoop;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * A load run in progress: one thread per connection, each with its own keep-alive {@link HttpConnection}.
+ * A load run in progress: the requests of a {@link RequestSource} sent by a {@link LoadLoop} (one thread per
+ * connection, each with its own keep-alive {@link HttpConnection}), counted and timed in HdrHistogram.
  *
  * <ul>
  *   <li>Closed loop ({@link #closed}): each connection sends its next request as soon as the last one is answered;
  *       this finds the throughput at that many connections.</li>
- *   <li>Open loop ({@link #open}, as wrk2): requests are due at a constant total rate, each connection's at fixed
- *       intervals; a request's latency is measured from the time it was due, not from when it could be sent, so a
- *       stall counts fully for every request it delayed (no coordinated omission).</li>
+ *   <li>Open loop ({@link #open}, as wrk2): requests are due at a constant total rate; a request's latency is
+ *       measured from the time it was due, not from when it could be sent, so a stall counts fully for every
+ *       request it delayed (no coordinated omission).</li>
  * </ul>
  *
  * Measurements are the differences between {@link #snapshot() snapshots} taken while the run goes on; then it is
@@ -32,7 +35,6 @@ public final class LoadRun implements AutoCloseable {
     private static final long MAX_LATENCY_NANOS = TimeUnit.MINUTES.toNanos(5);
 
     private final RequestSource source;
-    private final InetSocketAddress server;
     private final LongAdder successful = new LongAdder();
     private final LongAdder unsuccessful = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -40,78 +42,39 @@ public final class LoadRun implements AutoCloseable {
     private final Recorder latencies = new Recorder(MAX_LATENCY_NANOS, 3);
     private final Histogram interval = new Histogram(MAX_LATENCY_NANOS, 3);
     private final Histogram allLatencies = new Histogram(MAX_LATENCY_NANOS, 3);
-    private final List<Thread> threads = new ArrayList<>();
     private final long startNanos = System.nanoTime();
     private final long startEpochMillis = System.currentTimeMillis();
-    private volatile boolean running = true;
+    private final LoadLoop loop;
     private volatile String lastError;
 
-    private LoadRun(RequestSource source, InetSocketAddress server) {
+    private LoadRun(RequestSource source, Function<LoadLoop.Sender, LoadLoop> start) {
         this.source = source;
-        this.server = server;
+        this.loop = start.apply(this::send);
     }
 
     /** {@code connections} requests outstanding at all times. */
     public static LoadRun closed(String name, InetSocketAddress server, RequestSource source, int connections) {
-        LoadRun run = new LoadRun(source, server);
-        for (int i = 0; i < connections; i++) {
-            run.startThread(name + "-" + i, () -> {
-                try (HttpConnection connection = run.connection()) {
-                    while (run.running) {
-                        run.send(connection, System.nanoTime());
-                    }
-                }
-            });
-        }
-        return run;
+        return new LoadRun(source, sender -> LoadLoop.closed(name, connections, connections(server), sender));
     }
 
-    /**
-     * {@code perSecond} requests a second in total over {@code connections} connections, connection i's k-th
-     * request due at {@code start + (i / connections + k) * connections / perSecond}.
-     */
+    /** {@code perSecond} requests a second in total over {@code connections} connections. */
     public static LoadRun open(String name, InetSocketAddress server, RequestSource source, double perSecond,
                                int connections) {
-        LoadRun run = new LoadRun(source, server);
-        double interval = connections * 1e9 / perSecond;
-        for (int i = 0; i < connections; i++) {
-            long first = run.startNanos + (long) (i * interval / connections);
-            run.startThread(name + "-" + i, () -> {
-                try (HttpConnection connection = run.connection()) {
-                    for (long k = 0; run.running; k++) {
-                        long due = first + (long) (k * interval);
-                        long wait;
-                        while (run.running && (wait = due - System.nanoTime()) > 0) {
-                            LockSupport.parkNanos(wait);
-                        }
-                        if (run.running) {
-                            run.send(connection, due);
-                        }
-                    }
-                }
-            });
-        }
-        return run;
+        return new LoadRun(source,
+                sender -> LoadLoop.open(name, connections, perSecond, connections(server), sender));
     }
 
-    private HttpConnection connection() {
-        return new HttpConnection(server, REQUEST_TIMEOUT);
-    }
-
-    private void startThread(String name, Runnable loop) {
-        Thread thread = new Thread(loop, name);
-        thread.setDaemon(true);
-        threads.add(thread);
-        thread.start();
+    private static Supplier<HttpConnection> connections(InetSocketAddress server) {
+        return () -> new HttpConnection(server, REQUEST_TIMEOUT);
     }
 
     private void send(HttpConnection connection, long dueNanos) {
         Request request = source.create(startEpochMillis + (dueNanos - startNanos) / 1_000_000);
         try {
-            HttpResponse response = connection.exchange(request.bytes(), source.needsBody());
-            if (response.successful()) {
+            HttpAnswer answer = connection.exchange(request.bytes(), source.needsBody());
+            if (answer.successful()) {
                 successful.increment();
-                events.add(source.accepted(request, response));
+                events.add(source.accepted(request, answer));
             } else {
                 unsuccessful.increment();
             }
@@ -138,16 +101,7 @@ public final class LoadRun implements AutoCloseable {
     /** Stops sending and waits for the requests in flight. */
     @Override
     public void close() {
-        running = false;
-        threads.forEach(LockSupport::unpark);
-        for (Thread thread : threads) {
-            try {
-                thread.join(REQUEST_TIMEOUT.toMillis() + 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        loop.close();
     }
 
     /** Cumulative counts and latencies at one moment. */

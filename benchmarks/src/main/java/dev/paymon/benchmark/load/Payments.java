@@ -2,6 +2,8 @@ package dev.paymon.benchmark.load;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.paymon.load.Payment;
+import dev.paymon.load.PaymentRequests;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,24 +19,22 @@ import java.util.regex.Pattern;
 public final class Payments {
 
     public static final int ACCOUNTS = 10_000;
-    public static final String JSON = "application/json";
+    public static final String JSON = PaymentRequests.JSON;
     public static final String NDJSON = "application/x-ndjson";
     private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
     private static final String[] CHANNELS = {"CARD_PRESENT", "ECOMMERCE", "TRANSFER", "ATM"};
 
-    private final String host;
-    private final String apiKey;
+    private final PaymentRequests requests;
     private final AtomicLong sequence = new AtomicLong();
 
     /** @param host the {@code Host} header, e.g. {@code localhost:8081} */
     public Payments(String host, String apiKey) {
-        this.host = host;
-        this.apiKey = apiKey;
+        this.requests = new PaymentRequests(host, apiKey).accepting(JSON);
     }
 
     /** One payment per request, as JSON, to {@code path} (the publisher's or the echo endpoint). */
     public RequestSource single(String path) {
-        return intended -> new Request(request(path, JSON, payment(intended).getBytes(UTF_8)), 1);
+        return intended -> new Request(requests.post(path, JSON, payment(intended).getBytes(UTF_8)), 1);
     }
 
     /** Batches of {@code size} payments, a JSON array or NDJSON, to the publisher's batch endpoint. */
@@ -49,7 +49,7 @@ public final class Payments {
                 body.append(payment(intended));
             }
             body.append(ndjson ? "\n" : "]");
-            return new Request(request(path, ndjson ? NDJSON : JSON, body.toString().getBytes(UTF_8)), size);
+            return new Request(requests.post(path, ndjson ? NDJSON : JSON, body.toString().getBytes(UTF_8)), size);
         };
         return RequestSource.counting(source, Payments::acceptedIn);
     }
@@ -66,20 +66,7 @@ public final class Payments {
         UUID id = new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
                 (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
         int cents = random.nextInt(1, 10_000);
-        return "{\"paymentId\":\"" + id + "\",\"accountId\":\"bench-acc-" + (n % ACCOUNTS)
-                + "\",\"amount\":\"" + cents / 100 + "." + (cents % 100 < 10 ? "0" : "") + cents % 100
-                + "\",\"currency\":\"EUR\",\"merchantId\":\"m-" + (n % 500) + "\",\"merchantCategory\":\"5411\","
-                + "\"country\":\"DE\",\"channel\":\"" + CHANNELS[(int) (n % CHANNELS.length)]
-                + "\",\"occurredAt\":\"" + Instant.ofEpochMilli(occurredAtEpochMillis) + "\"}";
-    }
-
-    private byte[] request(String path, String contentType, byte[] body) {
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nX-API-Key: " + apiKey
-                + "\r\nContent-Type: " + contentType + "\r\nAccept: application/json\r\nContent-Length: "
-                + body.length + "\r\n\r\n").getBytes(UTF_8);
-        byte[] request = new byte[head.length + body.length];
-        System.arraycopy(head, 0, request, 0, head.length);
-        System.arraycopy(body, 0, request, head.length, body.length);
-        return request;
+        return new Payment(id.toString(), "bench-acc-" + (n % ACCOUNTS), cents, "m-" + (n % 500),
+                CHANNELS[(int) (n % CHANNELS.length)], Instant.ofEpochMilli(occurredAtEpochMillis)).json();
     }
 }

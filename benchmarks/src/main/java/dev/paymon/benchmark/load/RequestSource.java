@@ -1,5 +1,6 @@
 package dev.paymon.benchmark.load;
 
+import dev.paymon.load.HttpAnswer;
 import java.util.function.ToIntFunction;
 
 /**
@@ -11,8 +12,8 @@ public interface RequestSource {
     Request create(long intendedEpochMillis);
 
     /** Events of a successful response the server accepted; by default all of the request's. */
-    default int accepted(Request request, HttpResponse response) {
-        return response.successful() ? request.events() : 0;
+    default int accepted(Request request, HttpAnswer answer) {
+        return answer.successful() ? request.events() : 0;
     }
 
     /** Whether {@link #accepted} needs the response body. */
@@ -29,8 +30,8 @@ public interface RequestSource {
             }
 
             @Override
-            public int accepted(Request request, HttpResponse response) {
-                return response.successful() ? acceptedInBody.applyAsInt(response.text()) : 0;
+            public int accepted(Request request, HttpAnswer answer) {
+                return answer.successful() ? acceptedInBody.applyAsInt(answer.text()) : 0;
             }
 
             @Override

@@ -3,6 +3,7 @@ package dev.paymon.benchmark.load;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paymon.load.HttpAnswer;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -59,8 +60,8 @@ class PaymentsTests {
         byte[] answer = "{\"accepted\":2,\"rejected\":1,\"results\":[]}".getBytes(UTF_8);
 
         assertThat(batches.needsBody()).isTrue();
-        assertThat(batches.accepted(request, new HttpResponse(200, answer))).isEqualTo(2);
-        assertThat(batches.accepted(request, new HttpResponse(503, answer))).isZero();
+        assertThat(batches.accepted(request, new HttpAnswer(200, "application/json", answer))).isEqualTo(2);
+        assertThat(batches.accepted(request, new HttpAnswer(503, "application/problem+json", answer))).isZero();
         assertThat(Payments.acceptedIn("{\"type\":\"x\"}")).isZero();
     }
 

@@ -2,6 +2,7 @@ package dev.paymon.systemtest.brokers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paymon.load.Payment;
 import dev.paymon.systemtest.Http;
 import java.time.Duration;
 import java.util.Collection;
@@ -32,11 +33,9 @@ final class BrokerFaults {
 
     /** A valid EUR payment (no FX rate needed), so that only a fault could keep it from the database. */
     static String payment(String paymentId, String account) {
-        return """
-                {"paymentId":"%s","accountId":"%s","amount":"%s","currency":"EUR","merchantId":"m-1",\
-                "merchantCategory":"5411","country":"DE","channel":"ECOMMERCE"}"""
-                .formatted(paymentId, account, "%d.%02d".formatted(10 + Math.floorMod(paymentId.hashCode(), 90),
-                        Math.floorMod(paymentId.hashCode(), 100)));
+        int hash = paymentId.hashCode();
+        long cents = (10 + Math.floorMod(hash, 90)) * 100L + Math.floorMod(hash, 100);
+        return new Payment(paymentId, account, cents, "m-1", "ECOMMERCE", null).json();
     }
 
     static Admin admin(String bootstrap) {

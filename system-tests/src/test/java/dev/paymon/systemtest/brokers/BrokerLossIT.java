@@ -58,10 +58,10 @@ class BrokerLossIT {
         String input = Topics.PAYMENTS_INITIATED.name();
         AcknowledgedPayments payments =
                 new AcknowledgedPayments("brk-" + UUID.randomUUID().toString().substring(0, 8) + "-");
-        PaymentLoad load = new PaymentLoad(stack.publisher().url(), payments, 4, 40);
+        RetryingClients clients = new RetryingClients(stack.publisher().url(), payments, 4, 40);
         try (Admin admin = BrokerFaults.admin(bootstrap)) {
             BrokerFaults.assertReplicated(admin, 3, 2);
-            load.start();
+            clients.start();
             await().atMost(PHASE).until(() -> payments.acknowledgedCount() >= 100);
 
             int leader = BrokerFaults.leaderOfMostPartitions(admin, input);
@@ -85,7 +85,7 @@ class BrokerLossIT {
             int acknowledgedAtRejoin = payments.acknowledgedCount();
             await().atMost(PHASE).until(() -> payments.acknowledgedCount() >= acknowledgedAtRejoin + 100);
         } finally {
-            load.stop(Duration.ofSeconds(30));
+            clients.stop(Duration.ofSeconds(30));
         }
 
         AcknowledgedPayments.Outcome outcome = payments.awaitSettled(bootstrap, database, Duration.ofMinutes(3));
@@ -94,8 +94,8 @@ class BrokerLossIT {
         row.write("20-broker-leader-killed", List.of());
         System.out.printf("broker loss: %s%n", row.markdown());
 
-        assertThat(load.unexpectedAnswers()).isEmpty();
-        assertThat(row.retries()).as("retries are the 503s").isEqualTo(load.unavailableAnswers());
+        assertThat(clients.unexpectedAnswers()).isEmpty();
+        assertThat(row.retries()).as("retries are the 503s").isEqualTo(clients.unavailableAnswers());
         assertThat(outcome.missing()).as("acknowledged but lost").isEmpty();
         assertThat(row.duplicates()).isZero();
         assertThat(row.deadLettered()).isZero();

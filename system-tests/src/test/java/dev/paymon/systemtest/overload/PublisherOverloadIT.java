@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The publisher jar above its capacity and stopped (SIGTERM) under load, with the broker, processor and subscriber
  * jars behind it and the subscriber on PostgreSQL. One stack for both: the SIGTERM test runs last, as it ends the
- * publisher. Load comes from an open-loop client ({@link PaymentLoad}): every request leaves at its intended time
+ * publisher. Load comes from an open-loop client ({@link PaymentPhases}): every request leaves at its intended time
  * whatever became of the earlier ones, and its latency counts from that time, so a server that stalls cannot hide
  * it by slowing the client down. Figures go to {@code target/reliability/}.
  */
@@ -85,18 +85,18 @@ class PublisherOverloadIT {
             throws IOException, SQLException {
         long started = System.nanoTime();
         String run = "ovl-" + UUID.randomUUID().toString().substring(0, 8);
-        List<LoadRun> phases = new ArrayList<>();
+        List<LoadPhase> phases = new ArrayList<>();
         long maxHeap;
-        try (PaymentLoad load = new PaymentLoad(stack.publisher().url(), run);
+        try (PaymentPhases load = new PaymentPhases(stack.publisher().url(), run);
              HeapWatch heap = new HeapWatch(stack.publisher().metricsUrl())) {
             phases.add(load.closedLoop("warm-up", MAX_IN_FLIGHT, Duration.ofSeconds(4)));
-            LoadRun before = load.openLoop("before", LOW_RATE, Duration.ofSeconds(3));
-            LoadRun capacity = load.closedLoop("capacity", CAPACITY_CONCURRENCY, Duration.ofSeconds(3));
+            LoadPhase before = load.openLoop("before", LOW_RATE, Duration.ofSeconds(3));
+            LoadPhase capacity = load.closedLoop("capacity", CAPACITY_CONCURRENCY, Duration.ofSeconds(3));
             PublisherOverloadIT.capacity = capacity.goodput();
-            LoadRun overload = load.openLoop("overload", OVERLOAD_FACTOR * capacity.goodput(), OVERLOAD);
+            LoadPhase overload = load.openLoop("overload", OVERLOAD_FACTOR * capacity.goodput(), OVERLOAD);
             phases.addAll(List.of(before, capacity, overload));
             double bound = Math.max(RECOVERY_FACTOR * before.p99Millis(), RECOVERY_FLOOR_MILLIS);
-            LoadRun after;
+            LoadPhase after;
             int windows = 0;
             do {
                 after = load.openLoop("after", LOW_RATE, Duration.ofSeconds(2));
@@ -125,7 +125,7 @@ class PublisherOverloadIT {
         phases.forEach(phase -> acknowledged.addAll(phase.acknowledgedIds()));
         DeliveryCheck delivery = DeliveryCheck.of(stack.broker().bootstrapServers(), database, run, acknowledged,
                 PIPELINE);
-        int sent = phases.stream().mapToInt(LoadRun::sent).sum();
+        int sent = phases.stream().mapToInt(LoadPhase::sent).sum();
         delivery.row("publisher above capacity (open loop at 3×, 15 s; the rest shed with 503)", sent, started)
                 .write("40-publisher-overload", List.of());
         System.out.println(delivery);
@@ -141,10 +141,10 @@ class PublisherOverloadIT {
     void sigtermUnderLoadAnswersEveryRequestCleanlyAndLosesNothingAcknowledged() throws IOException, SQLException {
         long started = System.nanoTime();
         String run = "term-" + UUID.randomUUID().toString().substring(0, 8);
-        LoadRun traffic;
+        LoadPhase traffic;
         long sigtermAt;
         int exitCode;
-        try (PaymentLoad load = new PaymentLoad(stack.publisher().url(), run)) {
+        try (PaymentPhases load = new PaymentPhases(stack.publisher().url(), run)) {
             if (capacity == 0) {
                 load.closedLoop("warm-up", MAX_IN_FLIGHT, Duration.ofSeconds(4));
                 capacity = load.closedLoop("capacity", CAPACITY_CONCURRENCY, Duration.ofSeconds(3)).goodput();
@@ -152,7 +152,7 @@ class PublisherOverloadIT {
             // Above the capacity, so that the admission limit is full of requests in progress when SIGTERM comes.
             double rate = SIGTERM_FACTOR * capacity;
             long answeredBefore = load.answered();
-            CompletableFuture<LoadRun> sending = CompletableFuture.supplyAsync(
+            CompletableFuture<LoadPhase> sending = CompletableFuture.supplyAsync(
                     () -> load.openLoop("sigterm", rate, SIGTERM_LOAD));
             await().atMost(Duration.ofSeconds(30)).until(() -> load.answered() - answeredBefore >= 2 * capacity);
             sigtermAt = System.nanoTime();
@@ -170,7 +170,7 @@ class PublisherOverloadIT {
         String figures = "%s%nexit code %d; in flight at SIGTERM: %d %s; problems %s; without an answer on an open "
                 + "connection: %d; %s%n";
         ReliabilityRow.writeFile("publisher-sigterm-figures.md", figures.formatted(traffic.summary(), exitCode,
-                inFlightAtSigterm.size(), new LoadRun("in flight", Double.NaN, 1, inFlightAtSigterm).byStatus(),
+                inFlightAtSigterm.size(), new LoadPhase("in flight", Double.NaN, 1, inFlightAtSigterm).byStatus(),
                 traffic.problems(), unanswered.size(), delivery));
 
         assertThat(exitCode).as("exit code after SIGTERM").isIn(0, 143);
@@ -192,8 +192,8 @@ class PublisherOverloadIT {
                 .noneMatch(o -> delivery.enrichedIds().contains(o.paymentId()));
     }
 
-    private static String figures(LoadRun before, LoadRun capacity, LoadRun overload, LoadRun after, int windows,
-                                  long maxHeap) {
+    private static String figures(LoadPhase before, LoadPhase capacity, LoadPhase overload, LoadPhase after,
+                                  int windows, long maxHeap) {
         return """
                 | figure | value |
                 | --- | --- |

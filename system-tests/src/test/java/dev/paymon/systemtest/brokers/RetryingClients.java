@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * total rate, as well-behaved clients do: a 503 is retried with the same {@code paymentId} after its
  * {@code Retry-After}, until the payment is acknowledged (202) or the clients are stopped and their last retry
  * deadline has passed. Every payment tried and every one acknowledged is recorded in {@link AcknowledgedPayments}.
+ * Not an open loop ({@code dev.paymon.load.LoadLoop}, as the overload tests send): a client waits for its payment's
+ * acknowledgement, and the pacing permits do not pile up meanwhile, so no burst follows an outage.
  */
-final class PaymentLoad {
+final class RetryingClients {
 
     private static final int ACCOUNTS = 12;
 
@@ -34,21 +36,22 @@ final class PaymentLoad {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger unavailable = new AtomicInteger();
     private final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
-    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(PaymentLoad::daemon);
+    private final ScheduledExecutorService pacer =
+            Executors.newSingleThreadScheduledExecutor(RetryingClients::daemon);
     private final ExecutorService clientThreads;
     private final List<CompletableFuture<Void>> clientRuns = new ArrayList<>();
     /** Set when stopping: the last retry deadline. */
     private volatile long giveUpAt;
 
-    PaymentLoad(String publisherUrl, AcknowledgedPayments payments, int clients, int paymentsPerSecond) {
+    RetryingClients(String publisherUrl, AcknowledgedPayments payments, int clients, int paymentsPerSecond) {
         this.paymentsUrl = publisherUrl + "/api/v1/payments";
         this.payments = payments;
         this.clients = clients;
         this.interval = Duration.ofNanos(1_000_000_000L / paymentsPerSecond);
-        this.clientThreads = Executors.newFixedThreadPool(clients, PaymentLoad::daemon);
+        this.clientThreads = Executors.newFixedThreadPool(clients, RetryingClients::daemon);
     }
 
-    PaymentLoad start() {
+    RetryingClients start() {
         running.set(true);
         // Paced: permits do not pile up while the clients wait, so no burst follows an outage.
         pacer.scheduleAtFixedRate(() -> {
@@ -130,7 +133,7 @@ final class PaymentLoad {
 
     /** Threads that never keep the test JVM alive, should a test fail before stopping the load. */
     private static Thread daemon(Runnable runnable) {
-        Thread thread = new Thread(runnable, "payment-load");
+        Thread thread = new Thread(runnable, "retrying-client");
         thread.setDaemon(true);
         return thread;
     }

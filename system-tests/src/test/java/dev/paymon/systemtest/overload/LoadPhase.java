@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** The outcomes of one phase of load, with the figures the tests assert and report. */
-record LoadRun(String phase, double offeredPerSecond, double seconds, List<Outcome> outcomes) {
+record LoadPhase(String phase, double offeredPerSecond, double seconds, List<Outcome> outcomes) {
 
     int sent() {
         return outcomes.size();
