@@ -2,28 +2,74 @@ package dev.paymon.publisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paymon.support.web.ProblemTypes;
+import dev.paymon.testing.OpenApiContract;
+import dev.paymon.testing.ProblemTypeUses;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 
 /** What operators and API users see besides the API itself: docs, health, metrics, limits on real HTTP. */
 class OperationsIT extends PublisherIntegrationTest {
 
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void servesAValidOpenApiDocument() {
+        OpenApiContract document = apiDocument();
+
+        assertThat(document.messages()).isEmpty();
+    }
+
     @Test
     void servesOpenApiDocumentOfEveryEndpoint() {
-        HttpResponse<String> docs = get("/v3/api-docs");
+        OpenApiContract document = apiDocument();
 
-        assertThat(docs.statusCode()).isEqualTo(200);
-        JsonNode paths = json(docs.body()).get("paths");
-        assertThat(paths.propertyNames()).containsExactlyInAnyOrder("/api/v1/payments", "/api/v1/payments/batch",
-                "/api/v1/accounts/{accountId}", "/api/v1/fx-rates/{currency}",
-                "/api/v1/simulations", "/api/v1/simulations/{id}");
+        assertThat(document.operations())
+                .isNotEmpty()
+                .containsExactlyElementsOf(OpenApiContract.mappedOperations(context, "dev.paymon.publisher."));
+        assertThat(document.operationsWithoutSuccess()).isEmpty();
+        assertThat(document.parameters()).contains("POST /api/v1/payments query async")
+                .containsAll(OpenApiContract.mappedParameters(context, "dev.paymon.publisher."));
+        JsonNode paths = json(get("/v3/api-docs").body()).get("paths");
         assertThat(paths.get("/api/v1/payments").get("post").get("responses").propertyNames())
-                .contains("202", "400", "413", "415", "503");
+                .contains("202", "400", "401", "403", "413", "415", "503");
         assertThat(paths.get("/api/v1/payments/batch").get("post").get("requestBody").get("content").propertyNames())
                 .containsExactlyInAnyOrder("application/json", "application/x-ndjson");
+    }
+
+    /** Every problem type the publisher's code (and the support it uses) names is in the document. */
+    @Test
+    void documentsEveryProblemTypeTheCodeCanAnswer() {
+        OpenApiContract document = apiDocument();
+        ProblemTypeUses uses = ProblemTypeUses.in(ProblemTypes.class, "dev.paymon.publisher",
+                "dev.paymon.support");
+        List<URI> types = Stream.concat(uses.names().stream().map(ProblemTypes::of),
+                uses.statuses().stream().map(status -> ProblemTypes.forStatus(HttpStatus.valueOf(status)))).toList();
+
+        // The scan reads the code: a few types it must find.
+        assertThat(types).contains(ProblemTypes.of("validation"), ProblemTypes.of("overloaded"),
+                ProblemTypes.forStatus(HttpStatus.UNAUTHORIZED), ProblemTypes.forStatus(HttpStatus.NOT_FOUND));
+        assertThat(types).filteredOn(type -> !document.mentions(type.toString())).isEmpty();
+    }
+
+    /** The document as served; also written to target/openapi.json, for an outside linter. */
+    private OpenApiContract apiDocument() {
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        OpenApiContract document = OpenApiContract.parse(docs.body());
+        document.write(Path.of("target", "openapi.json"));
+        return document;
     }
 
     @Test

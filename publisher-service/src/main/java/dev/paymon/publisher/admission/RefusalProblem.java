@@ -3,6 +3,7 @@ package dev.paymon.publisher.admission;
 import dev.paymon.support.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -26,8 +27,8 @@ final class RefusalProblem {
     private final String detail;
     private final String retryAfter;
 
-    private RefusalProblem(String type, String title, HttpStatus status, String detail, long retryAfterSeconds) {
-        this.type = ProblemTypes.of(type).toString();
+    private RefusalProblem(URI type, String title, HttpStatus status, String detail, long retryAfterSeconds) {
+        this.type = type.toString();
         this.title = title;
         this.status = status;
         this.detail = detail;
@@ -35,22 +36,23 @@ final class RefusalProblem {
     }
 
     static RefusalProblem overloaded(int maxInFlight, long retryAfterSeconds) {
-        return new RefusalProblem("overloaded", "Overloaded", HttpStatus.SERVICE_UNAVAILABLE, "The publisher is "
-                + "already working on as many requests as it admits (" + maxInFlight + "). Nothing was published; "
-                + "retry after " + seconds(retryAfterSeconds) + " with the same ids.", retryAfterSeconds);
+        return new RefusalProblem(ProblemTypes.of("overloaded"), "Overloaded", HttpStatus.SERVICE_UNAVAILABLE,
+                "The publisher is already working on as many requests as it admits (" + maxInFlight + "). "
+                + "Nothing was published; retry after " + seconds(retryAfterSeconds) + " with the same ids.",
+                retryAfterSeconds);
     }
 
     /** 429, not 503: the service has room, this caller has used its share of it. */
     static RefusalProblem tooManyInFlight(int maxInFlightPerKey, long retryAfterSeconds) {
-        return new RefusalProblem("too-many-in-flight", "Too many requests in progress", HttpStatus.TOO_MANY_REQUESTS,
-                "This API key already has as many publishing requests in progress as one key may have ("
-                + maxInFlightPerKey + "). Nothing was published; retry after " + seconds(retryAfterSeconds)
-                + " with the same ids.", retryAfterSeconds);
+        return new RefusalProblem(ProblemTypes.of("too-many-in-flight"), "Too many requests in progress",
+                HttpStatus.TOO_MANY_REQUESTS, "This API key already has as many publishing requests in progress as "
+                + "one key may have (" + maxInFlightPerKey + "). Nothing was published; retry after "
+                + seconds(retryAfterSeconds) + " with the same ids.", retryAfterSeconds);
     }
 
     static RefusalProblem shuttingDown(long retryAfterSeconds) {
-        return new RefusalProblem("shutting-down", "Shutting down", HttpStatus.SERVICE_UNAVAILABLE, "This publisher "
-                + "instance is shutting down. "
+        return new RefusalProblem(ProblemTypes.of("shutting-down"), "Shutting down", HttpStatus.SERVICE_UNAVAILABLE,
+                "This publisher instance is shutting down. "
                 + "Nothing was published; retry after " + seconds(retryAfterSeconds)
                 + " with the same ids (another instance, or this one once restarted, will take it).",
                 retryAfterSeconds);

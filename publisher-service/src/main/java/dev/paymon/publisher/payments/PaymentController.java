@@ -40,7 +40,11 @@ import org.springframework.web.bind.annotation.RestController;
         content = @Content(mediaType = "application/problem+json"))
 @ApiResponse(responseCode = "415", description = "Unsupported media type",
         content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "503", description = "Kafka did not take the payment in time; see Retry-After",
+@ApiResponse(responseCode = "429", description = "Over the key's rate limit (rate-limited), or the key has as many "
+        + "publishing requests in progress as one key may have (too-many-in-flight); see Retry-After",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "503", description = "Kafka did not take the payment in time (kafka-unavailable), or the "
+        + "publisher is overloaded or shutting down; see Retry-After",
         content = @Content(mediaType = "application/problem+json"))
 class PaymentController {
 

@@ -28,7 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reference data")
 @ApiResponse(responseCode = "400", description = "Malformed JSON or invalid fields",
         content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "503", description = "Kafka did not take the update in time; see Retry-After",
+@ApiResponse(responseCode = "429", description = "Over the key's rate limit (rate-limited), or the key has as many "
+        + "publishing requests in progress as one key may have (too-many-in-flight); see Retry-After",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "503", description = "Kafka did not take the update in time (kafka-unavailable), or the "
+        + "publisher is overloaded or shutting down; see Retry-After",
         content = @Content(mediaType = "application/problem+json"))
 class ReferenceController {
 

@@ -27,6 +27,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @RequestMapping("/api/v1/simulations")
 @Tag(name = "Simulations")
+@ApiResponse(responseCode = "429", description = "Over the key's rate limit (rate-limited); see Retry-After",
+        content = @Content(mediaType = "application/problem+json"))
 class SimulationController {
 
     private final SimulationSettingsParser parser;
@@ -49,6 +51,8 @@ class SimulationController {
             + "every bad field)", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "409", description = "As many simulations as allowed are running",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "The publisher is shutting down and starts no simulation",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SimulationStatus> start(@RequestBody(required = false) byte[] body) {
         SimulationSettings settings = parser.parse(body == null || body.length == 0 ? null : json.read(body));
@@ -58,6 +62,7 @@ class SimulationController {
     }
 
     @Operation(summary = "Every simulation, newest first (running ones and the last finished ones)")
+    @ApiResponse(responseCode = "200", description = "Their status")
     @GetMapping
     List<SimulationStatus> all() {
         return simulations.all();

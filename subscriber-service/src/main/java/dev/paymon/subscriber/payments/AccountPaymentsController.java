@@ -1,8 +1,26 @@
 package dev.paymon.subscriber.payments;
 
+import static dev.paymon.subscriber.web.OpenApiConfiguration.API_KEY;
+import static dev.paymon.subscriber.web.OpenApiConfiguration.CURSOR;
+import static dev.paymon.subscriber.web.OpenApiConfiguration.DATABASE_UNAVAILABLE;
+import static dev.paymon.subscriber.web.OpenApiConfiguration.INVALID;
+import static dev.paymon.subscriber.web.OpenApiConfiguration.LIMIT;
+import static dev.paymon.subscriber.web.OpenApiConfiguration.LINK;
+import static dev.paymon.subscriber.web.OpenApiConfiguration.NEXT_PAGE;
+import static dev.paymon.subscriber.web.OpenApiConfiguration.PROBLEM;
+import static dev.paymon.subscriber.web.OpenApiConfiguration.READ;
+
 import dev.paymon.subscriber.web.NextPage;
 import dev.paymon.subscriber.web.PagePosition;
 import dev.paymon.subscriber.web.QueryParameters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code Link: <...>; rel="next"} header, so that pages never overlap or skip payments of the same instant.
  */
 @RestController
+@Tag(name = "Accounts")
 class AccountPaymentsController {
 
     static final int DEFAULT_LIMIT = 50;
@@ -28,10 +47,21 @@ class AccountPaymentsController {
         this.payments = payments;
     }
 
+    @Operation(summary = "An account's payments, newest first",
+            description = "By `occurredAt`, then id, in pages of `limit`; each payment as `GET /api/v1/payments/"
+                    + "{paymentId}` answers it. An account without payments answers an empty list.",
+            security = @SecurityRequirement(name = API_KEY, scopes = READ))
+    @ApiResponse(responseCode = "200", description = "One page of payments",
+            headers = @Header(name = LINK, description = NEXT_PAGE, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = INVALID, content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "503", description = DATABASE_UNAVAILABLE, content = @Content(mediaType = PROBLEM))
     @GetMapping("/api/v1/accounts/{accountId}/payments")
-    ResponseEntity<List<PaymentResponse>> payments(@PathVariable String accountId,
-                                                   @RequestParam(required = false) String limit,
-                                                   @RequestParam(required = false) String before) {
+    ResponseEntity<List<PaymentResponse>> payments(
+            @Parameter(description = "The account's id") @PathVariable String accountId,
+            @Parameter(description = LIMIT, schema = @Schema(type = "integer", minimum = "1", maximum = "" + MAX_LIMIT,
+                    defaultValue = "" + DEFAULT_LIMIT)) @RequestParam(required = false) String limit,
+            @Parameter(description = CURSOR + " (a payment id of this account)") @RequestParam(required = false)
+            String before) {
         QueryParameters parameters = new QueryParameters();
         int max = parameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         PagePosition position = parameters.cursor("before", before, id -> payments.find(id)

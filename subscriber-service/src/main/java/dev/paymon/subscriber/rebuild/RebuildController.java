@@ -1,6 +1,17 @@
 package dev.paymon.subscriber.rebuild;
 
+import static dev.paymon.subscriber.web.OpenApiConfiguration.ADMIN;
+import static dev.paymon.subscriber.web.OpenApiConfiguration.API_KEY;
+import static dev.paymon.subscriber.web.OpenApiConfiguration.DATABASE_UNAVAILABLE;
+import static dev.paymon.subscriber.web.OpenApiConfiguration.PROBLEM;
+
 import dev.paymon.support.web.ProblemTypes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/admin/rebuild")
+@Tag(name = "Rebuild")
 class RebuildController {
 
     private final ProjectionRebuild rebuild;
@@ -27,8 +39,22 @@ class RebuildController {
         this.rebuild = rebuild;
     }
 
+    @Operation(summary = "Rebuild every projection from Kafka",
+            description = "Empties every projection and applies the records of the projected topics again from "
+                    + "their start, also while other instances on the same database go on projecting. Follow it with "
+                    + "`GET`.",
+            security = @SecurityRequirement(name = API_KEY, scopes = ADMIN))
+    @ApiResponse(responseCode = "202", description = "Started; its status")
+    @ApiResponse(responseCode = "400", description = "`force` is not true or false (type `bad-request`)",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "409", description = "Retention removed records of projected topics (type "
+            + "`history-incomplete`, `partitions` lists them); nothing was changed",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "503", description = "Kafka (type `kafka-unavailable`) or the database (type "
+            + "`database-unavailable`) does not answer; nothing was changed", content = @Content(mediaType = PROBLEM))
     @PostMapping
-    ResponseEntity<RebuildStatus> start(@RequestParam(defaultValue = "false") boolean force) {
+    ResponseEntity<RebuildStatus> start(@Parameter(description = "true: rebuild also when retention removed records, "
+            + "from what is left") @RequestParam(defaultValue = "false") boolean force) {
         try {
             return ResponseEntity.accepted().body(rebuild.start(force));
         } catch (ProjectionRebuild.HistoryIncompleteException e) {
@@ -50,6 +76,12 @@ class RebuildController {
         }
     }
 
+    @Operation(summary = "How far the rebuild has come",
+            description = "`remaining` counts the offsets left to apply again; `complete` turns true once every record "
+                    + "held when it started is applied again.",
+            security = @SecurityRequirement(name = API_KEY, scopes = ADMIN))
+    @ApiResponse(responseCode = "200", description = "The status of the last rebuild")
+    @ApiResponse(responseCode = "503", description = DATABASE_UNAVAILABLE, content = @Content(mediaType = PROBLEM))
     @GetMapping
     RebuildStatus status() {
         return rebuild.status();
