@@ -2,7 +2,6 @@ package dev.paymon.subscriber;
 
 import dev.paymon.testing.TestApiKeys;
 import dev.paymon.testing.TestKafka;
-import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,12 +14,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * class of the running service extends. The service knows the {@link TestApiKeys}, creates its topics with one
  * partition (records sent later are consumed later), retries a failed record every 100 ms, and consumes in a group of
  * its own, so that it reads every record whatever other contexts ran before. Each class gets a context of its own:
- * it points the service at its own database ({@link SubscriberDatabase}) and may override any of this with its own
- * {@code @DynamicPropertySource}, which takes precedence.
+ * it points the service at its own database ({@link SubscriberDatabase}) and may override any of these properties
+ * with its own {@code @DynamicPropertySource} (which takes precedence over them; a second
+ * {@code @DynamicPropertySource} here would not).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "paymon.topics.partitions=1",
-        "paymon.subscriber.retry.processing.interval=100ms"})
+        "paymon.subscriber.retry.processing.interval=100ms",
+        // Bound once, into Boot's Kafka properties; a class that names its group sets it in its own properties.
+        "spring.kafka.consumer.group-id=paymon-subscriber-it-${random.uuid}"})
 @DirtiesContext
 public abstract class SubscriberIntegrationTest {
 
@@ -31,7 +33,5 @@ public abstract class SubscriberIntegrationTest {
     static void brokerAndKeys(DynamicPropertyRegistry registry) {
         TestApiKeys.register(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        String group = "paymon-subscriber-it-" + UUID.randomUUID();
-        registry.add("spring.kafka.consumer.group-id", () -> group);
     }
 }

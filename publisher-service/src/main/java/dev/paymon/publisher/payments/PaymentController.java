@@ -4,7 +4,6 @@ import dev.paymon.publisher.PublisherProperties;
 import dev.paymon.publisher.web.RequestJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -73,12 +72,7 @@ class PaymentController {
         return intake.submit(json.read(body), async).thenApply(accepted -> ResponseEntity.accepted().body(accepted));
     }
 
-    @Operation(summary = "Publish a batch of payments: a JSON array, or NDJSON with one payment per line",
-            description = "Valid items are published, invalid ones reported; 503 if Kafka took none of the valid items",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            array = @ArraySchema(schema = @Schema(implementation = PaymentRequest.class))),
-                    @Content(mediaType = NDJSON, schema = @Schema(implementation = PaymentRequest.class))}))
+    @BatchOperation
     @ApiResponse(responseCode = "200", description = "One result per item")
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<BatchResult> submitBatch(@RequestBody byte[] body,
@@ -86,12 +80,7 @@ class PaymentController {
         return intake.submitAll(BatchReader.fromJsonArray(json, body, maxItems), async);
     }
 
-    @Operation(summary = "Publish a batch of payments: a JSON array, or NDJSON with one payment per line",
-            description = "Valid items are published, invalid ones reported; 503 if Kafka took none of the valid items",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            array = @ArraySchema(schema = @Schema(implementation = PaymentRequest.class))),
-                    @Content(mediaType = NDJSON, schema = @Schema(implementation = PaymentRequest.class))}))
+    @BatchOperation
     @ApiResponse(responseCode = "200", description = "One result per non-blank line")
     @PostMapping(path = "/batch", consumes = NDJSON)
     CompletableFuture<BatchResult> submitNdjsonBatch(@RequestBody byte[] body,

@@ -31,7 +31,6 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,7 +43,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * so once a later record is stored, every earlier one has been handled. Its own consumer group, closed
  * after the class.
  */
-@SpringBootTest
 class DeadLetterProjectionIT extends SubscriberIntegrationTest {
 
     private static final String GROUP = "paymon-subscriber-dead-letters-" + UUID.randomUUID();
