@@ -177,6 +177,9 @@ public final class KafkaBroker {
         }
     }
 
+    /** The log cleaner's dedupe buffer ({@code log.cleaner.dedupe.buffer.size}). */
+    static final long DEDUPE_BUFFER_BYTES = 32L * 1024 * 1024;
+
     /**
      * The broker's {@code server.properties}. A single broker keeps one copy of the internal topics; a cluster of
      * three or more keeps three, and a write needs two in sync ({@code min.insync.replicas=2}, also for the
@@ -211,6 +214,11 @@ public final class KafkaBroker {
         p.setProperty("share.coordinator.state.topic.replication.factor", replicas);
         p.setProperty("share.coordinator.state.topic.min.isr", minInSync);
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // The log cleaner allocates its whole dedupe buffer as one array when the log manager starts (128 MiB by
+        // default): in the broker's small heap that allocation failed (OutOfMemoryError, the broker exits) on a
+        // restart that had just loaded its logs. 32 MiB holds over a million keys per cleaning pass, far more than
+        // the compacted topics of a local stack have.
+        p.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(DEDUPE_BUFFER_BYTES));
         return p;
     }
 
